@@ -1,0 +1,14 @@
+export { tensor, scalar, fill, zeros, ones, zerosLike, onesLike, type TensorValues } from './creation.js';
+export { neg, abs, sign, exp, log, sqrt, square, reciprocal, tanh, sigmoid, relu, step } from './unary.js';
+export { add, sub, mul, div, pow, maximum, minimum, type Operand } from './binary.js';
+export { equal, notEqual, less, lessEqual, greater, greaterEqual } from './compare.js';
+export { where, clip, cast } from './select.js';
+export { sum, mean, max, min, argmax } from './reduce.js';
+export { matMul } from './matmul.js';
+export { reshape, expandDims, squeeze, flatten } from './shape.js';
+export { transpose, slice, concat, pad, gather, scatterAdd } from './transform.js';
+export { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from './conv.js';
+export { maxPool, maxPoolBackward, avgPool, avgPoolBackward } from './pool.js';
+export { softmax, logSoftmax } from './softmax.js';
+export { dense } from './dense.js';
+export { computeConv2DInfo, type Pair } from './conv_util.js';

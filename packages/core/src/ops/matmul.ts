@@ -5,7 +5,7 @@ import { sizeOf } from '../shape_util.js';
 import type { Tensor } from '../tensor.js';
 import { sumToShape } from './broadcast_grad.js';
 import { runOp } from './run.js';
-import { reshape } from './shape.js';
+import { reshape, reshapeOwned } from './shape.js';
 
 /**
  * Matrix product of the last two axes. Rank 2 x rank 2, or batched: leading (batch) axes
@@ -36,10 +36,9 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
     const [da, db] = matMulGrads(dy, a3, b3, transposeA, transposeB);
     return [sumToShape(da, a3.shape), sumToShape(db, b3.shape)];
   });
-  const out = reshape(out3, [...batchShape, m, n]);
   // The rank-3 views are internal; while recording, backward still needs them (grads() frees them).
-  if (!engine.recording) for (const t of [a3, b3, out3]) t.dispose();
-  return out;
+  if (!engine.recording) for (const t of [a3, b3]) t.dispose();
+  return reshapeOwned(out3, [...batchShape, m, n]);
 }
 
 /** Gradients of C = op(A) op(B) for each combination of transposes. */

@@ -8,7 +8,7 @@ import { equal } from './compare.js';
 import { fillLike } from './creation.js';
 import { runOp, composed } from './run.js';
 import { cast } from './select.js';
-import { reshape } from './shape.js';
+import { reshape, reshapeOwned } from './shape.js';
 
 /** Shape with the reduced axes kept as 1. */
 function keptShape(shape: readonly number[], axes: readonly number[]): number[] {
@@ -32,7 +32,7 @@ function reduceOp(op: ReduceKernel, x: Tensor, axis: number | readonly number[] 
     const count = reduceOp('sum', mask, axes, true);
     return [div(mul(mask, dyKept), count)];
   });
-  return keepDims ? reshape(y, kept) : y;
+  return keepDims ? reshapeOwned(y, kept) : y;
 }
 
 export const sum = (x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor => reduceOp('sum', x, axis, keepDims);

@@ -28,6 +28,16 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   return y;
 }
 
+/**
+ * reshape for an op's internal result: the returned view replaces `t`, which is released unless a
+ * recording tape still needs it (grads() frees it then).
+ */
+export function reshapeOwned(t: Tensor, shape: readonly number[]): Tensor {
+  const out = reshape(t, shape);
+  if (!engine.recording) t.dispose();
+  return out;
+}
+
 /** Inserts a dimension of size 1 at `axis` (negative counts from the end of the new shape). */
 export function expandDims(x: Tensor, axis = 0): Tensor {
   const rank = x.rank + 1;

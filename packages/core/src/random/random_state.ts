@@ -12,6 +12,7 @@
  */
 
 import { MT19937 } from './mt19937.js';
+import { DltsError } from '../errors.js';
 
 /** A count, or a shape whose element count is the product of its dimensions. */
 export type Size = number | readonly number[];
@@ -31,7 +32,7 @@ function sizeToCount(op: string, size: Size): number {
   let count = 1;
   for (const d of dims) {
     if (!Number.isSafeInteger(d) || d < 0) {
-      throw new RangeError(`${op}: size must be non-negative integers, got ${JSON.stringify(size)}`);
+      throw new DltsError(`${op}: size must be non-negative integers, got ${JSON.stringify(size)}`);
     }
     count *= d;
   }
@@ -40,7 +41,7 @@ function sizeToCount(op: string, size: Size): number {
 
 function checkSeed(seed: number): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_U32) {
-    throw new RangeError(`RandomState: seed must be an integer in [0, 2^32 - 1], got ${seed}`);
+    throw new DltsError(`RandomState: seed must be an integer in [0, 2^32 - 1], got ${seed}`);
   }
   return seed;
 }
@@ -83,7 +84,7 @@ export class RandomState {
   uniform(low = 0, high = 1, size?: Size): number | Float64Array {
     const range = high - low;
     if (!Number.isFinite(range)) {
-      throw new RangeError(`uniform: high - low must be finite, got low=${low}, high=${high}`);
+      throw new DltsError(`uniform: high - low must be finite, got low=${low}, high=${high}`);
     }
     if (size === undefined) return low + range * this.mt.nextDouble();
     const out = new Float64Array(sizeToCount('uniform', size));
@@ -102,7 +103,7 @@ export class RandomState {
   normal(loc?: number, scale?: number): number;
   normal(loc: number, scale: number, size: Size): Float64Array;
   normal(loc = 0, scale = 1, size?: Size): number | Float64Array {
-    if (!(scale >= 0)) throw new RangeError(`normal: scale must be non-negative, got ${scale}`);
+    if (!(scale >= 0)) throw new DltsError(`normal: scale must be non-negative, got ${scale}`);
     return this.normals('normal', loc, scale, size);
   }
 
@@ -118,16 +119,16 @@ export class RandomState {
       low = 0;
     }
     if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) {
-      throw new RangeError(`randint: low and high must be safe integers, got low=${low}, high=${high}`);
+      throw new DltsError(`randint: low and high must be safe integers, got low=${low}, high=${high}`);
     }
-    if (low >= high) throw new RangeError(`randint: low >= high (low=${low}, high=${high})`);
+    if (low >= high) throw new DltsError(`randint: low >= high (low=${low}, high=${high})`);
     const max = high - 1 - low;
     if (max > MAX_U32) {
-      throw new RangeError(`randint: high - low must be at most 2^32, got low=${low}, high=${high}`);
+      throw new DltsError(`randint: high - low must be at most 2^32, got low=${low}, high=${high}`);
     }
     if (size === undefined) return low + this.interval(max);
     if (low < INT32_MIN || high - 1 > INT32_MAX) {
-      throw new RangeError(`randint: values in [${low}, ${high}) do not fit the int32 result`);
+      throw new DltsError(`randint: values in [${low}, ${high}) do not fit the int32 result`);
     }
     const out = new Int32Array(sizeToCount('randint', size));
     for (let i = 0; i < out.length; i++) out[i] = low + this.interval(max);
@@ -151,7 +152,7 @@ export class RandomState {
     let out: IndexableArray;
     if (typeof x === 'number') {
       if (!Number.isInteger(x) || x < 0 || x > INT32_MAX + 1) {
-        throw new RangeError(`permutation: n must be an integer in [0, 2^31], got ${x}`);
+        throw new DltsError(`permutation: n must be an integer in [0, 2^31], got ${x}`);
       }
       const range = new Int32Array(x);
       for (let i = 0; i < x; i++) range[i] = i;

@@ -46,12 +46,14 @@ function accumulate(tape: readonly TapeNode[], xs: readonly Tensor[], y: Tensor,
     const g = gradOf.get(node.output.id);
     if (!g) continue;
     const inputGrads = engine.tidy(() => node.backward(g));
+    const stored = new Set<Tensor>(gradOf.values());
     node.inputs.forEach((input, k) => {
-      const gi = inputGrads[k];
-      if (!gi || !dependsOnX.has(input.id)) {
-        gi?.dispose();
-        return;
-      }
+      let gi = inputGrads[k];
+      if (!gi || !dependsOnX.has(input.id)) return;
+      // A backward may pass dy through (add) or return one tensor for two inputs: give each stored
+      // gradient its own handle (a view), so disposing one never frees another.
+      if (stored.has(gi)) gi = engine.makeView(gi, gi.shape);
+      stored.add(gi);
       const prev = gradOf.get(input.id);
       if (prev) {
         gradOf.set(input.id, add(prev, gi));

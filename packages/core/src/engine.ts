@@ -30,6 +30,8 @@ class Engine {
   private live = new Map<string, number>();
   /** Active tapes (nested grads record into the innermost). */
   private tapes: TapeNode[][] = [];
+  /** Tensors the active tapes refer to: a tidy inside grads() must not free them. */
+  private taped = new Set<Tensor>();
   private recordingPaused = 0;
   readonly variables = new Set<Variable>();
 
@@ -106,7 +108,8 @@ class Engine {
     collectTensors(result, keepers);
     const parent = this.scopes[this.scopes.length - 1];
     for (const t of scope) {
-      if (keepers.has(t)) parent?.add(t);
+      // Tensors a recording tape needs for backward move up instead (grads() frees them at its end).
+      if (keepers.has(t) || this.taped.has(t)) parent?.add(t);
       else if (!t.kept) t.dispose();
     }
     return result;
@@ -127,11 +130,14 @@ class Engine {
   endTape(): TapeNode[] {
     const tape = this.tapes.pop();
     if (!tape) throw new Error('endTape without startTape');
+    if (this.tapes.length === 0) this.taped.clear();
     return tape;
   }
 
   record(node: TapeNode): void {
     this.tapes[this.tapes.length - 1]!.push(node);
+    for (const t of node.inputs) this.taped.add(t);
+    this.taped.add(node.output);
   }
 
   /** Runs fn without recording (used while running backward closures). */

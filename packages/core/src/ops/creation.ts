@@ -88,9 +88,14 @@ export function ones(shape: readonly number[], dtype: DType = 'float32'): Tensor
   return fill(shape, 1, dtype);
 }
 
-/** Like fill, on the backend of `like` (which need not be the current one). */
+/** Like fill, on a named backend (which need not be the current one). */
+export function fillOn(backendName: string, shape: readonly number[], value: number, dtype: DType): Tensor {
+  return runOp('fill', [], (b) => b.fill(shape, value, dtype), undefined, backendName);
+}
+
+/** A tensor of like's shape (and dtype unless given) on like's backend, filled with value. */
 export function fillLike(like: Tensor, value: number, dtype: DType = like.dtype): Tensor {
-  return runOp('fill', [], (b) => b.fill(like.shape, value, dtype), undefined, like.backendName);
+  return fillOn(like.backendName, like.shape, value, dtype);
 }
 
 export function zerosLike(t: Tensor): Tensor {

@@ -11,4 +11,5 @@ export { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from './conv.js';
 export { maxPool, maxPoolBackward, avgPool, avgPoolBackward } from './pool.js';
 export { softmax, logSoftmax } from './softmax.js';
 export { dense } from './dense.js';
+export { oneHot } from './one_hot.js';
 export { computeConv2DInfo, type Pair } from './conv_util.js';

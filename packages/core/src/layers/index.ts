@@ -1,0 +1,11 @@
+export { Layer, type LayerOptions, type Shape } from './layer.js';
+export { Dense, type DenseOptions } from './dense.js';
+export { Activation } from './activation.js';
+export { Conv2D, type Conv2DOptions } from './conv2d.js';
+export { MaxPooling2D, AveragePooling2D, type Pooling2DOptions } from './pooling.js';
+export { Flatten } from './flatten.js';
+export { Dropout } from './dropout.js';
+export { Embedding, type EmbeddingOptions } from './embedding.js';
+export { SimpleRNN } from './simple_rnn.js';
+export { LSTM, type LSTMOptions } from './lstm.js';
+export type { RecurrentOptions } from './recurrent.js';

@@ -84,7 +84,7 @@ export class EarlyStopping extends Callback {
       }
       return;
     }
-    if (++this.wait > this.patience) {
+    if (++this.wait >= this.patience) {
       this.stoppedEpoch = epoch;
       this.model!.stopTraining = true;
     }

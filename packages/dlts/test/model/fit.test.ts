@@ -1,0 +1,144 @@
+/** fit()'s contract: History, determinism, dtype agreement, memory, validation, callbacks, progress. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as dl from '../../src/index.js';
+
+beforeAll(async () => {
+  await dl.setBackend('cpu');
+});
+
+function data(dtype: dl.DType = 'float32') {
+  const rng = new dl.RandomState(1);
+  const xs = rng.uniform(-1, 1, [120 * 4]) as Float64Array;
+  const ys = Float64Array.from({ length: 120 }, (_, i) => (xs[4 * i]! + xs[4 * i + 1]! * xs[4 * i + 2]! > 0 ? 1 : 0));
+  return { x: dl.tensor(xs, [120, 4], dtype), y: dl.tensor(ys, [120, 1], dtype) };
+}
+
+function mlp(dtype: dl.DType = 'float32'): dl.Sequential {
+  dl.setSeed(42);
+  const m = new dl.Sequential({
+    dtype,
+    layers: [new dl.Dense({ units: 6, activation: 'relu', inputShape: [4] }), new dl.Dropout({ rate: 0.2 }), new dl.Dense({ units: 1, activation: 'sigmoid' })],
+  });
+  m.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return m;
+}
+
+describe('fit', () => {
+  it('returns per-epoch loss, accuracy, val_loss and val_accuracy', () => {
+    const { x, y } = data();
+    const m = mlp();
+    const h = m.fit(x, y, { epochs: 3, batchSize: 16, validationSplit: 0.25, verbose: 0, seed: 1 });
+    expect(Object.keys(h.history).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
+    expect(h.epoch).toEqual([0, 1, 2]);
+    for (const v of Object.values(h.history)) expect(v).toHaveLength(3);
+    // 30 validation samples: accuracies are multiples of 1/30.
+    for (const a of h.history['val_accuracy']!) expect(Math.abs(a * 30 - Math.round(a * 30))).toBeLessThan(1e-4);
+    dl.dispose([x, y]);
+    m.dispose();
+  });
+
+  it('gives the same History for the same seed, twice', () => {
+    const runs = [0, 1].map(() => {
+      const { x, y } = data();
+      const m = mlp();
+      const h = m.fit(x, y, { epochs: 4, batchSize: 16, validationSplit: 0.2, verbose: 0, seed: 5 });
+      dl.dispose([x, y]);
+      m.dispose();
+      return h.history;
+    });
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it('float32 and float64 curves agree to float32 rounding', () => {
+    const [h32, h64] = (['float32', 'float64'] as const).map((dtype) => {
+      const { x, y } = data(dtype);
+      const m = mlp(dtype);
+      const h = m.fit(x, y, { epochs: 4, batchSize: 16, verbose: 0, seed: 5 });
+      dl.dispose([x, y]);
+      m.dispose();
+      return h.history['loss']!;
+    });
+    h32!.forEach((v, i) => expect(Math.abs(v - h64![i]!) / h64![i]!).toBeLessThan(1e-5));
+    expect(h32).not.toEqual(h64); // really two precisions
+  });
+
+  it('leaves only the weights and the optimizer state alive', () => {
+    const { x, y } = data();
+    const before = dl.memory().numTensors;
+    const m = mlp();
+    const weights = m.weights.length;
+    m.fit(x, y, { epochs: 2, batchSize: 32, validationData: [x, y], verbose: 0 });
+    expect(dl.memory().numTensors).toBe(before + weights + m.optimizer!.weights.length);
+    expect(m.optimizer!.weights.length).toBe(2 * weights); // Adam: m and v per weight
+    m.dispose();
+    expect(dl.memory().numTensors).toBe(before);
+    dl.dispose([x, y]);
+  });
+
+  it('EarlyStopping stops after `patience` epochs without improvement (Keras: wait >= patience)', () => {
+    const { x, y } = data();
+    dl.setSeed(3);
+    const m = new dl.Sequential({ layers: [new dl.Dense({ units: 1, activation: 'sigmoid', inputShape: [4] })] });
+    m.compile({ optimizer: new dl.SGD({ learningRate: 0 }), loss: 'binaryCrossentropy' }); // the loss never improves
+    const stop = new dl.EarlyStopping({ monitor: 'loss', patience: 2 });
+    const h = m.fit(x, y, { epochs: 20, batchSize: 120, verbose: 0, callbacks: [stop] });
+    expect(h.epoch).toEqual([0, 1, 2]);
+    expect(stop.stoppedEpoch).toBe(2);
+    expect(() => m.fit(x, y, { epochs: 1, verbose: 0, callbacks: [new dl.EarlyStopping({ monitor: 'val_auc' })] })).toThrow(/'val_auc' is not in the epoch logs/);
+    dl.dispose([x, y]);
+    m.dispose();
+  });
+
+  it('EarlyStopping restores the weights of the best epoch', () => {
+    const { x, y } = data();
+    dl.setSeed(3);
+    const m = new dl.Sequential({ layers: [new dl.Dense({ units: 1, activation: 'sigmoid', inputShape: [4] })] });
+    m.compile({ optimizer: new dl.SGD({ learningRate: 0.5 }), loss: 'binaryCrossentropy' });
+    const seen: number[][] = [];
+    class Record extends dl.Callback {
+      override onEpochEnd(): void {
+        seen.push(Array.from(m.weights[0]!.dataSync()));
+      }
+    }
+    // mode 'max' on a falling loss: epoch 0 stays the best, training stops at epoch 1.
+    const stop = new dl.EarlyStopping({ monitor: 'loss', mode: 'max', patience: 1, restoreBestWeights: true });
+    m.fit(x, y, { epochs: 10, batchSize: 120, verbose: 0, callbacks: [new Record(), stop] });
+    expect(stop.stoppedEpoch).toBe(1);
+    expect(seen[1]).not.toEqual(seen[0]);
+    expect(Array.from(m.weights[0]!.dataSync())).toEqual(seen[0]);
+    dl.dispose([x, y]);
+    m.dispose();
+  });
+
+  it('draws a Keras progress line on a TTY and stays quiet elsewhere', () => {
+    const { x, y } = data();
+    const m = mlp();
+    const tty = { out: '', isTTY: true, write(s: string) { this.out += s; } };
+    m.fit(x, y, { epochs: 2, batchSize: 40, verbose: 'auto', stream: tty });
+    expect(tty.out).toMatch(/^Epoch 1\/2\n/);
+    expect(tty.out).toMatch(/\r3\/3 \[==============================\] - \d+s \d+(ms|us)\/step - loss: [\d.]+ - accuracy: [\d.]+\x1b\[K\nEpoch 2\/2\n/);
+    const pipe = { out: '', isTTY: false, write(s: string) { this.out += s; } };
+    m.fit(x, y, { epochs: 1, batchSize: 40, stream: pipe });
+    expect(pipe.out).toBe('');
+    m.fit(x, y, { epochs: 1, batchSize: 40, verbose: 0, stream: tty });
+    const lines = { out: '', isTTY: false, write(s: string) { this.out += s; } };
+    m.fit(x, y, { epochs: 1, batchSize: 40, verbose: 2, stream: lines });
+    expect(lines.out).toMatch(/^Epoch 1\/1\n3\/3 \[=+\] - \d+s \d+(ms|us)\/step - loss: [\d.]+ - accuracy: [\d.]+\n$/);
+    dl.dispose([x, y]);
+    m.dispose();
+  });
+
+  it('rejects mismatched inputs with errors that name the shapes', () => {
+    const { x, y } = data();
+    const m = mlp();
+    const short = dl.slice(y, [0, 0], [10, 1]);
+    expect(() => m.fit(x, short, { verbose: 0 })).toThrow('fit: x [120,4] and y [10,1] have different numbers of samples');
+    const wide = dl.zeros([5, 3]);
+    expect(() => m.predict(wide)).toThrow(/input \[5,3\] does not match the model's input shape \(None, 4\)/);
+    const fresh = new dl.Sequential({ layers: [new dl.Dense({ units: 1, inputShape: [4] })] });
+    expect(() => fresh.fit(x, y)).toThrow(/call compile\(\{optimizer, loss\}\) first/);
+    dl.dispose([x, y, short, wide]);
+    m.dispose();
+    fresh.dispose();
+  });
+});

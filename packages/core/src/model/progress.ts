@@ -7,6 +7,7 @@ export interface ProgressStream {
 
 const WIDTH = 30;
 
+/** Keras's ETA format: h:mm:ss, m:ss or Ns. */
 function fmtDuration(seconds: number): string {
   if (seconds >= 3600) return `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
   if (seconds >= 60) return `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
@@ -62,7 +63,7 @@ export class ProgressLogger extends Callback {
 
   override onEpochEnd(_epoch: number, logs: Logs): void {
     const elapsed = (this.now() - this.epochStart) / 1e3;
-    const line = `${this.bar(this.steps)} - ${fmtDuration(elapsed)} ${fmtPerStep(elapsed / Math.max(this.steps, 1))}${fmtLogs(logs)}`;
+    const line = `${this.bar(this.steps)} - ${Math.round(elapsed)}s ${fmtPerStep(elapsed / Math.max(this.steps, 1))}${fmtLogs(logs)}`;
     this.stream.write(this.lines ? `${line}\n` : `\r${line}\x1b[K\n`);
   }
 

@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'] } });
+// Learning tests train small models: seconds each, more when turbo runs other packages' tests beside them.
+export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 120_000 } });

@@ -128,6 +128,28 @@ describe('fit', () => {
     m.dispose();
   });
 
+  it('adds weight penalties to the loss (Keras: l1 * sum|w| + l2 * sum w^2)', () => {
+    const { x, y } = data('float64');
+    dl.setSeed(6);
+    const dense = new dl.Dense({ units: 1, activation: 'sigmoid', inputShape: [4], kernelRegularizer: dl.l1l2({ l1: 0.01, l2: 0.1 }) });
+    const m = new dl.Sequential({ dtype: 'float64', layers: [dense] });
+    m.compile({ optimizer: 'sgd', loss: 'binaryCrossentropy' });
+    const w = Array.from(dense.weights[0]!.dataSync());
+    const b = dense.weights[1]!.dataSync()[0]!;
+    const xs = x.dataSync();
+    const ys = y.dataSync();
+    let bce = 0;
+    for (let i = 0; i < 120; i++) {
+      const z = w.reduce((s, wk, k) => s + wk * xs[4 * i + k]!, b);
+      const p = 1 / (1 + Math.exp(-z));
+      bce -= ys[i]! ? Math.log(p) : Math.log(1 - p);
+    }
+    const penalty = 0.01 * w.reduce((s, v) => s + Math.abs(v), 0) + 0.1 * w.reduce((s, v) => s + v * v, 0);
+    expect(m.evaluate(x, y, { batchSize: 120 })['loss']).toBeCloseTo(bce / 120 + penalty, 12);
+    dl.dispose([x, y]);
+    m.dispose();
+  });
+
   it('rejects mismatched inputs with errors that name the shapes', () => {
     const { x, y } = data();
     const m = mlp();

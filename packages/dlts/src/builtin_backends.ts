@@ -2,10 +2,11 @@ import { registerBackend } from '@dlts/core';
 
 /**
  * The backends that ship with dlts, each loaded by dynamic import on first use, so choosing one
- * never loads another's dependencies. Later backends (wasm, gpujs, tfjs) are added here.
+ * never loads another's dependencies. Options come from dlts.config.json's "backends" section.
  */
 export const BUILTIN_BACKENDS = {
   cpu: async () => (await import('@dlts/backend-cpu')).createCpuBackend(),
+  tfjs: async (options: Record<string, unknown>) => (await import('@dlts/backend-tfjs')).createTfjsBackend(options),
 } as const;
 
 export function registerBuiltinBackends(): void {

@@ -1,0 +1,6 @@
+import { describeBackend } from '@dlts/conformance';
+import { createTfjsBackend } from '../src/index.js';
+import { exclusions } from './conformance.exclusions.js';
+import { TOLERANCE } from './tolerance.js';
+
+describeBackend('tfjs-cpu', () => createTfjsBackend({ engine: 'cpu' }), { tolerance: TOLERANCE.cpu, exclusions });

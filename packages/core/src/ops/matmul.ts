@@ -1,11 +1,11 @@
-import { isFloatDType } from '../backend/contract.js';
+import { isFloatDType, type KernelTensor } from '../backend/contract.js';
 import { engine } from '../engine.js';
 import { DTypeError, ShapeError, fmtShape } from '../errors.js';
 import { sizeOf } from '../shape_util.js';
 import type { Tensor } from '../tensor.js';
 import { sumToShape } from './broadcast_grad.js';
 import { runOp } from './run.js';
-import { reshape, reshapeOwned } from './shape.js';
+import { reshape } from './shape.js';
 
 /**
  * Matrix product of the last two axes. Rank 2 x rank 2, or batched: leading (batch) axes
@@ -30,15 +30,22 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
   const sameBatch = batchA.length === batchB.length && batchA.every((d, i) => d === batchB[i]);
   if (!sameBatch && nA !== 1 && nB !== 1) throw new ShapeError(`matMul: batch dimensions of ${detail} differ`);
   const batchShape = nA >= nB && batchA.length >= batchB.length ? batchA : batchB.length > 0 ? batchB : batchA;
+  const outShape = [...batchShape, m, n];
+  if (!engine.recording) {
+    // No tape: hand the backend rank-3 views of the storage directly (no intermediate tensors).
+    const as3 = (v: KernelTensor, shape: number[]): KernelTensor => ({ storage: v.storage, shape, dtype: v.dtype });
+    return runOp('matMul', [a, b], (be, [x, y]) => {
+      const kt = be.matmul(as3(x!, [nA, ar, ac]), as3(y!, [nB, br, bc]), transposeA, transposeB);
+      return { storage: kt.storage, shape: outShape, dtype: kt.dtype };
+    });
+  }
   const a3 = reshape(a, [nA, ar, ac]);
   const b3 = reshape(b, [nB, br, bc]);
   const out3 = runOp('matMul', [a3, b3], (be, [x, y]) => be.matmul(x!, y!, transposeA, transposeB), (dy) => {
     const [da, db] = matMulGrads(dy, a3, b3, transposeA, transposeB);
     return [sumToShape(da, a3.shape), sumToShape(db, b3.shape)];
   });
-  // The rank-3 views are internal; while recording, backward still needs them (grads() frees them).
-  if (!engine.recording) for (const t of [a3, b3]) t.dispose();
-  return reshapeOwned(out3, [...batchShape, m, n]);
+  return reshape(out3, outShape);
 }
 
 /** Gradients of C = op(A) op(B) for each combination of transposes. */

@@ -1,4 +1,4 @@
-import { registerBackend } from '@dlts/core';
+import { registerBackend, type BackendOptions } from '@dlts/core';
 
 /**
  * The backends that ship with dlts, each loaded by dynamic import on first use, so choosing one
@@ -6,7 +6,11 @@ import { registerBackend } from '@dlts/core';
  */
 export const BUILTIN_BACKENDS = {
   cpu: async () => (await import('@dlts/backend-cpu')).createCpuBackend(),
-  tfjs: async (options: Record<string, unknown>) => (await import('@dlts/backend-tfjs')).createTfjsBackend(options),
+  wasm: async (options: BackendOptions) => (await import('@dlts/backend-wasm')).createWasmBackend(options),
+  tfjs: async (options: BackendOptions) => (await import('@dlts/backend-tfjs')).createTfjsBackend(options),
+  gpujs: async (options: BackendOptions) => (await import('@dlts/backend-gpujs')).createGpujsBackend(options, 'gpujs'),
+  // gpu.js's own CPU mode, registered under its own name so it is never mistaken for the GPU.
+  'gpujs-cpu': async (options: BackendOptions) => (await import('@dlts/backend-gpujs')).createGpujsBackend({ ...options, mode: 'cpu' }, 'gpujs-cpu'),
 } as const;
 
 export function registerBuiltinBackends(): void {

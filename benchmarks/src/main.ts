@@ -1,19 +1,25 @@
 /**
  * `pnpm bench`: kernels on every registered dlts backend, side by side in one run, with
- * TensorFlow.js's CPU backend called directly as the peer. Prints a table and writes
- * results/latest.json and results/latest.md.
+ * TensorFlow.js called directly as the peers: its CPU backend (tfjs-cpu) and its WebAssembly
+ * backend (tfjs-wasm, XNNPACK). Prints a table and writes results/latest.json and results/latest.md.
  *
- *   pnpm bench                     default cases (a few minutes on 2 cores)
- *   pnpm bench -- --full           more sizes
- *   pnpm bench -- --backends cpu   a subset of backends
+ *   pnpm bench                         default cases (a few minutes on 2 cores)
+ *   pnpm bench -- --full               more sizes
+ *   pnpm bench -- --backends cpu,wasm  a subset of backends
+ *
+ * The bench script starts node with --experimental-wasm-relaxed-simd, so on Node 20 the wasm
+ * backend runs its relaxed-SIMD build (fused multiply-add); wasm-plain-1t keeps the plain build
+ * in the table for comparison.
  */
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as dl from 'dlts';
+import type { WasmBackendOptions } from '@dlts/backend-wasm';
 import { benchCases } from './cases.js';
 import { measure } from './measure.js';
 import { loadTfjsCpu, TFJS_CPU_PEER } from './peers/tfjs_cpu.js';
+import { loadTfjsWasm, TFJS_WASM_PEER } from './peers/tfjs_wasm.js';
 import { toMarkdown, writeAtomic, type Row } from './report.js';
 
 const { values: args } = parseArgs({
@@ -25,38 +31,81 @@ const { values: args } = parseArgs({
   },
 });
 
+/**
+ * wasm configurations registered under extra names, so one run compares them with the default
+ * 'wasm' (every thread, relaxed SIMD where the runtime has it).
+ */
+const WASM_VARIANTS: Record<string, WasmBackendOptions> = {
+  'wasm-1t': { threads: 1 },
+  'wasm-plain-1t': { threads: 1, relaxedSimd: false },
+};
+const loadWasm = (options: WasmBackendOptions) => async () => (await import('@dlts/backend-wasm')).createWasmBackend(options);
+for (const [name, options] of Object.entries(WASM_VARIANTS)) dl.registerBackend(name, loadWasm(options));
+
 const budget = Number(args['budget-ms']);
 const wanted = args.backends ? args.backends.split(',') : dl.registeredBackends();
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
 
 const available: string[] = [];
+const notes = new Map<string, string>();
 for (const name of wanted) {
   try {
-    await dl.loadBackend(name);
+    const backend = (await dl.loadBackend(name)) as dl.Backend & { simd?: string; threads?: number };
     available.push(name);
+    if (backend.simd !== undefined) notes.set(name, `${backend.simd} SIMD, ${backend.threads} thread${backend.threads === 1 ? '' : 's'}`);
   } catch (e) {
     console.log(`backend ${name}: not benchmarked: ${(e as Error).message}`);
   }
 }
-const tf = args['no-peer'] ? undefined : await loadTfjsCpu();
+
+const peers = args['no-peer'] ? [] : [
+  { name: TFJS_CPU_PEER, load: loadTfjsCpu },
+  { name: TFJS_WASM_PEER, load: loadTfjsWasm },
+];
 
 const rows: Row[] = [];
 const gflops = (flops: number | undefined, ms: number) => (flops ? flops / (ms * 1e6) : null);
+const line = (id: string, backend: string, ms: number | null, extra = '') =>
+  console.log(`${id.padEnd(44)} ${backend.padEnd(16)} ${ms === null ? '         —' : ms.toFixed(3).padStart(10)} ms${extra}`);
 
 for (const c of benchCases(args.full)) {
-  let peerMs: number | null = null;
-  if (tf && c.tfjs) {
+  const peerMs = new Map<string, number | null>();
+  const peerRows: Row[] = [];
+  for (const peer of peers) {
+    if (!c.tfjs) continue;
+    const tf = await peer.load();
+    let ms: number | null = null;
+    let samples = 0;
+    let note: string | undefined;
     const call = c.tfjs(tf);
-    const t = await measure(`${c.id} ${TFJS_CPU_PEER}`, call.run, budget);
-    call.dispose();
-    peerMs = t.medianMs;
-    rows.push({ case: c.id, backend: TFJS_CPU_PEER, dtype: c.dtype, ms: t.medianMs, gflops: gflops(c.flops, t.medianMs), speedupVsPeer: 1, samples: t.samples });
-    console.log(`${c.id.padEnd(44)} ${TFJS_CPU_PEER.padEnd(16)} ${t.medianMs.toFixed(3).padStart(10)} ms`);
+    try {
+      const t = await measure(`${c.id} ${peer.name}`, call.run, budget);
+      ms = t.medianMs;
+      samples = t.samples;
+    } catch (e) {
+      // tfjs-wasm has no Conv2DBackpropFilter kernel: recorded, not fatal.
+      note = `not available: ${(e as Error).message.split('\n')[0]}`;
+    } finally {
+      call.dispose();
+    }
+    peerMs.set(peer.name, ms);
+    peerRows.push({ case: c.id, backend: peer.name, dtype: c.dtype, ms, gflops: ms === null ? null : gflops(c.flops, ms), speedupVsPeer: null, speedupVsWasmPeer: null, samples, ...(note && { note }) });
+    line(c.id, peer.name, ms, note ? `  ${note}` : '');
+  }
+  const versus = (peer: string, ms: number | null): number | null => {
+    const p = peerMs.get(peer);
+    return p === undefined || p === null || ms === null ? null : p / ms;
+  };
+  for (const r of peerRows) {
+    r.speedupVsPeer = versus(TFJS_CPU_PEER, r.ms);
+    r.speedupVsWasmPeer = versus(TFJS_WASM_PEER, r.ms);
+    rows.push(r);
   }
   for (const name of available) {
     await dl.setBackend(name);
+    const note = notes.get(name);
     if (!dl.getBackend().dtypes.includes(c.dtype)) {
-      rows.push({ case: c.id, backend: name, dtype: c.dtype, ms: null, gflops: null, speedupVsPeer: null, samples: 0, note: `no ${c.dtype} on this backend` });
+      rows.push({ case: c.id, backend: name, dtype: c.dtype, ms: null, gflops: null, speedupVsPeer: null, speedupVsWasmPeer: null, samples: 0, note: `no ${c.dtype} on this backend` });
       continue;
     }
     const before = dl.memory(name).numTensors;
@@ -64,19 +113,25 @@ for (const c of benchCases(args.full)) {
     const t = await measure(`${c.id} ${name}`, call.run, budget);
     call.dispose();
     if (dl.memory(name).numTensors !== before) throw new Error(`${c.id} on ${name}: leaked tensors`);
-    rows.push({
+    const row: Row = {
       case: c.id, backend: name, dtype: c.dtype, ms: t.medianMs, gflops: gflops(c.flops, t.medianMs),
-      speedupVsPeer: peerMs === null ? null : peerMs / t.medianMs, samples: t.samples,
-    });
-    console.log(`${c.id.padEnd(44)} ${name.padEnd(16)} ${t.medianMs.toFixed(3).padStart(10)} ms${peerMs === null ? '' : `  ${(peerMs / t.medianMs).toFixed(2)}x vs peer`}`);
+      speedupVsPeer: versus(TFJS_CPU_PEER, t.medianMs), speedupVsWasmPeer: versus(TFJS_WASM_PEER, t.medianMs), samples: t.samples,
+      ...(note && { note }),
+    };
+    rows.push(row);
+    const vs = [['tfjs-cpu', row.speedupVsPeer], ['tfjs-wasm', row.speedupVsWasmPeer]].filter(([, v]) => v !== null)
+      .map(([p, v]) => `${(v as number).toFixed(2)}x vs ${p}`).join(', ');
+    line(c.id, name, t.medianMs, vs ? `  ${vs}` : '');
   }
 }
 
-const peerName = tf ? TFJS_CPU_PEER : 'none';
-const table = toMarkdown(rows, 'tfjs-cpu');
+const table = toMarkdown(rows);
 console.log(`\n${table}`);
-const meta = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, full: args.full, peer: peerName, budgetMs: budget };
+const meta = {
+  date: new Date().toISOString(), node: process.version, execArgv: process.execArgv, cpus: cpus().length, cpu: cpus()[0]?.model,
+  full: args.full, peers: peers.map((p) => p.name), budgetMs: budget,
+};
 writeAtomic(`${resultsDir}latest.json`, `${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
-writeAtomic(`${resultsDir}latest.md`, `# pnpm bench${args.full ? ' --full' : ''}\n\n${meta.date}, Node ${meta.node}, ${meta.cpus} x ${meta.cpu}\n\n${table}\n`);
+writeAtomic(`${resultsDir}latest.md`, `# pnpm bench${args.full ? ' --full' : ''}\n\n${meta.date}, Node ${meta.node} ${meta.execArgv.join(' ')}, ${meta.cpus} x ${meta.cpu}\n\n${table}\n`);
 console.log(`\nwrote ${resultsDir}latest.json and latest.md`);
 await dl.shutdownBackends();

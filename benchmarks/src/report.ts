@@ -9,21 +9,25 @@ export interface Row {
   /** Median milliseconds per call; null when the backend could not run the case. */
   ms: number | null;
   gflops: number | null;
-  /** Peer time / this time: above 1 means faster than the peer. */
+  /** tfjs-cpu peer time / this time: above 1 means faster than that peer. */
   speedupVsPeer: number | null;
+  /** tfjs-wasm peer time / this time (null where that peer did not run the case). */
+  speedupVsWasmPeer: number | null;
   samples: number;
   note?: string;
 }
 
 const fmt = (v: number | null, digits: number): string => (v === null ? '—' : v.toFixed(digits));
 
-export function toMarkdown(rows: readonly Row[], peer: string): string {
+const ratio = (v: number | null): string => (v === null ? '—' : `${v.toFixed(2)}x`);
+
+export function toMarkdown(rows: readonly Row[]): string {
   return markdownTable(
     [
-      ['case', 'backend', 'ms (median)', 'GFLOP/s', `speed-up vs ${peer}`, 'note'],
-      ...rows.map((r) => [r.case, r.backend, fmt(r.ms, 3), fmt(r.gflops, 2), r.speedupVsPeer === null ? '—' : `${r.speedupVsPeer.toFixed(2)}x`, r.note ?? '']),
+      ['case', 'backend', 'ms (median)', 'GFLOP/s', 'speed-up vs tfjs-cpu', 'speed-up vs tfjs-wasm', 'note'],
+      ...rows.map((r) => [r.case, r.backend, fmt(r.ms, 3), fmt(r.gflops, 2), ratio(r.speedupVsPeer), ratio(r.speedupVsWasmPeer), r.note ?? '']),
     ],
-    { align: ['l', 'l', 'r', 'r', 'r', 'l'] },
+    { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] },
   );
 }
 

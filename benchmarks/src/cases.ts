@@ -7,12 +7,12 @@ export interface BenchCase {
   /** Floating-point operations per call, for GFLOP/s (absent where the count is not meaningful). */
   flops?: number;
   dtype: dl.DType;
-  /** Builds the inputs on the current dlts backend and returns the call to time. */
-  dlts: () => { run: () => void; dispose: () => void };
+  /** Builds the inputs on the current dlts backend and returns the call to time (it returns its result). */
+  dlts: () => { run: () => dl.Tensor; dispose: () => void };
   /**
    * The same call on TensorFlow.js (each peer backend); absent where tfjs has no equivalent (float64).
-   * No readback (dataSync): tfjs-cpu and tfjs-wasm run kernels eagerly, and the dlts side does not
-   * read its results back either (tfjs-wasm's dataSync would add a copy out of its heap).
+   * No readback (dataSync): tfjs-cpu and tfjs-wasm run kernels eagerly, and the dlts side reads back
+   * only on a deferred backend (WebGL), where a call that returns has not run yet (main.ts).
    */
   tfjs?: (tf: typeof TF) => { run: () => void; dispose: () => void };
 }
@@ -33,7 +33,7 @@ function matmulCase(n: number, dtype: dl.DType): BenchCase {
     dlts: () => {
       const ta = dl.tensor(a, [n, n], dtype);
       const tb = dl.tensor(b, [n, n], dtype);
-      return { run: () => dl.matMul(ta, tb).dispose(), dispose: () => dl.dispose([ta, tb]) };
+      return { run: () => dl.matMul(ta, tb), dispose: () => dl.dispose([ta, tb]) };
     },
     ...(dtype === 'float32' && {
       tfjs: (tf: typeof TF) => {
@@ -62,7 +62,7 @@ function convCases(batch: number, inC: number, outC: number): BenchCase[] {
       dlts: () => {
         const tx = dl.tensor(x, xs, 'float32');
         const tf_ = dl.tensor(f, fs, 'float32');
-        return { run: () => dl.conv2d(tx, tf_, 1, SAME).dispose(), dispose: () => dl.dispose([tx, tf_]) };
+        return { run: () => dl.conv2d(tx, tf_, 1, SAME), dispose: () => dl.dispose([tx, tf_]) };
       },
       tfjs: (tf) => {
         const tx = tf.tensor4d(f32(x), xs as [number, number, number, number]);
@@ -75,7 +75,7 @@ function convCases(batch: number, inC: number, outC: number): BenchCase[] {
       dlts: () => {
         const tdy = dl.tensor(dy, ys, 'float32');
         const tf_ = dl.tensor(f, fs, 'float32');
-        return { run: () => dl.conv2dBackpropInput(tdy, tf_, xs, 1, SAME).dispose(), dispose: () => dl.dispose([tdy, tf_]) };
+        return { run: () => dl.conv2dBackpropInput(tdy, tf_, xs, 1, SAME), dispose: () => dl.dispose([tdy, tf_]) };
       },
       tfjs: (tf) => {
         const tdy = tf.tensor4d(f32(dy), ys as [number, number, number, number]);
@@ -91,7 +91,7 @@ function convCases(batch: number, inC: number, outC: number): BenchCase[] {
       dlts: () => {
         const tx = dl.tensor(x, xs, 'float32');
         const tdy = dl.tensor(dy, ys, 'float32');
-        return { run: () => dl.conv2dBackpropFilter(tx, tdy, fs, 1, SAME).dispose(), dispose: () => dl.dispose([tx, tdy]) };
+        return { run: () => dl.conv2dBackpropFilter(tx, tdy, fs, 1, SAME), dispose: () => dl.dispose([tx, tdy]) };
       },
       tfjs: (tf) => {
         const tx = tf.tensor4d(f32(x), xs as [number, number, number, number]);
@@ -114,7 +114,7 @@ function softmaxCase(rows: number, cols: number): BenchCase {
     id: `softmax [${rows},${cols}]`, dtype: 'float32',
     dlts: () => {
       const t = dl.tensor(x, [rows, cols], 'float32');
-      return { run: () => dl.softmax(t).dispose(), dispose: () => t.dispose() };
+      return { run: () => dl.softmax(t), dispose: () => t.dispose() };
     },
     tfjs: (tf) => {
       const t = tf.tensor2d(Float32Array.from(x), [rows, cols]);
@@ -131,7 +131,7 @@ function addCase(n: number): BenchCase {
     dlts: () => {
       const ta = dl.tensor(a, [n], 'float32');
       const tb = dl.tensor(b, [n], 'float32');
-      return { run: () => dl.add(ta, tb).dispose(), dispose: () => dl.dispose([ta, tb]) };
+      return { run: () => dl.add(ta, tb), dispose: () => dl.dispose([ta, tb]) };
     },
     tfjs: (tf) => {
       const ta = tf.tensor1d(Float32Array.from(a));

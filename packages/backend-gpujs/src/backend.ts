@@ -49,6 +49,11 @@ export class GpujsBackend implements Backend<GpujsStorage> {
 
   constructor(readonly name: string, private readonly rt: GpuRuntime) {}
 
+  /** WebGL queues draw calls: a kernel has run only once its result (or a later one) is read. */
+  get deferred(): boolean {
+    return this.rt.started.mode === 'gpu';
+  }
+
   info(): GpujsInfo {
     const { mode, gpujsMode, kernelClass, gpu } = this.rt.started;
     const gl = (gpu as unknown as { context?: WebGLRenderingContext | null }).context;

@@ -10,7 +10,7 @@ type UnaryKernel = Parameters<Backend['unary']>[0];
 type BinaryKernel = Parameters<Backend['binary']>[0];
 type ReduceKernel = Parameters<Backend['reduce']>[0];
 /** Backend members that are not kernels (storage, identity, lifecycle) or that dispatch by op name. */
-type NonKernelMember = 'name' | 'dtypes' | 'write' | 'read' | 'readSync' | 'disposeStorage' | 'memory' | 'shutdown';
+type NonKernelMember = 'name' | 'dtypes' | 'deferred' | 'write' | 'read' | 'readSync' | 'disposeStorage' | 'memory' | 'shutdown';
 type MethodKernel = Exclude<keyof Backend, NonKernelMember | 'unary' | 'binary' | 'reduce'>;
 
 export const UNARY_KERNELS = [

@@ -75,6 +75,11 @@ export interface Backend<S = unknown> {
   readonly name: string;
   /** Dtypes this backend can store and compute in; float32 and int32 are mandatory. */
   readonly dtypes: readonly DType[];
+  /**
+   * True when kernels are only queued when called and run later (WebGL): a kernel call returning
+   * says nothing about its cost until a result is read. Absent or false: kernels run on call.
+   */
+  readonly deferred?: boolean;
 
   // ---- storage ----
   /** Copies `values` (length = product of shape) into new backend storage. */

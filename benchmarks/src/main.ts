@@ -23,7 +23,10 @@ import { loadTfjsCpu, TFJS_CPU_PEER } from './peers/tfjs_cpu.js';
 import { loadTfjsWasm, TFJS_WASM_PEER } from './peers/tfjs_wasm.js';
 import { toMarkdown, writeAtomic, type Row } from './report.js';
 
+// `pnpm bench -- --full` hands the script a literal '--' (pnpm 12 forwards it); drop it.
+const argv = process.argv.slice(2);
 const { values: args } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {
     full: { type: 'boolean', default: false },
     backends: { type: 'string' },

@@ -85,33 +85,23 @@ function gemv(m: i32, n: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, br
   }
 }
 
-/** Floats of B packed whole by packWhole: every KC x NC block, each NR-panel block padded to 8 columns. */
+/** Floats of B packed whole (pack_job in jobs.ts): every KC x NC block, each NR-panel block padded to 8 columns. */
 export function packedSize(k: i32, n: i32): i32 {
   return k * ((n + NR - 1) / NR * NR);
 }
 
-/** Offset (floats) of block (jc, pc) in a B packed by packWhole: full NC-wide blocks come first. */
+/** Offset (floats) of block (jc, pc) in a B packed whole (see pack_job in jobs.ts): full NC-wide blocks come first. */
 // @ts-ignore: decorator
-@inline function blockOffset(k: i32, n: i32, jc: i32, pc: i32): usize {
+@inline export function blockOffset(k: i32, n: i32, jc: i32, pc: i32): usize {
   const nc = min(NC, n - jc);
   return <usize>(jc * k + pc * ((nc + NR - 1) / NR * NR));
-}
-
-/** Packs all of B (k x n, strided) block by block, for threads that share it (see gemm's `packed`). */
-export function packWhole(b: usize, brs: i32, bcs: i32, k: i32, n: i32, dst: usize): void {
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      packB(b + (<usize>(pc * brs + jc * bcs) << 2), brs, bcs, min(KC, k - pc), nc, dst + (blockOffset(k, n, jc, pc) << 2));
-    }
-  }
 }
 
 /**
  * C [m x n] (row stride ldc) = A [m x k] · B [k x n] for strided views A (a, ars, acs) and
  * B (b, brs, bcs); element strides, byte pointers. C is overwritten (k == 0 gives zeros).
- * `scratch` is this thread's scratch_bytes() area. `packed`, when not 0, is B already packed by
- * packWhole (threads splitting one product share it); otherwise each KC x NC block of B is packed
+ * `scratch` is this thread's scratch_bytes() area. `packed`, when not 0, is B already packed whole
+ * (jobs.ts; threads splitting one product share it); otherwise each KC x NC block of B is packed
  * here, into the scratch.
  */
 export function gemm(

@@ -14,7 +14,7 @@ export { scratch_bytes, packedSize } from './gemm';
 export { bias_act } from './dense_epilogue';
 export { conv_prepare, conv_finish } from './conv';
 export { pool } from './pool';
-export { gemm_prepare, run_job } from './jobs';
+export { run_job } from './jobs';
 
 /** First byte after the module's static data: the TypeScript heap starts at or after it. */
 export function heap_base(): usize {

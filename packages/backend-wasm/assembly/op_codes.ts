@@ -22,5 +22,5 @@ export const enum Activation {
 
 /** Work that run_job splits across threads. */
 export const enum Job {
-  GEMM = 1, CONV_FORWARD = 2, CONV_BACKPROP_INPUT = 3, CONV_BACKPROP_FILTER = 4,
+  GEMM = 1, CONV_FORWARD = 2, CONV_BACKPROP_INPUT = 3, CONV_BACKPROP_FILTER = 4, PACK_B = 5,
 }

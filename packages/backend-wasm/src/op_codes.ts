@@ -19,7 +19,7 @@ export const REDUCE_CODES: Record<ReduceKernel, number> = { sum: 0, max: 1, min:
 export const ACTIVATION_CODES: Record<FusedActivation, number> = { linear: 0, relu: 1, sigmoid: 2, tanh: 3 };
 
 /** Work that run_job splits across threads (assembly/op_codes.ts `Job`). */
-export const JOB_CODES = { gemm: 1, convForward: 2, convBackpropInput: 3, convBackpropFilter: 4 } as const;
+export const JOB_CODES = { gemm: 1, convForward: 2, convBackpropInput: 3, convBackpropFilter: 4, packB: 5 } as const;
 
 /** The `kind` argument of the pool export (assembly/pool.ts). */
 export const POOL_CODES = { maxPool: 0, avgPool: 1, maxPoolBackward: 2, avgPoolBackward: 3 } as const;

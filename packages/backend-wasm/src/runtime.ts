@@ -31,7 +31,6 @@ export interface KernelExports {
   conv_finish(job: number, threads: number): void;
   pool(kind: number, job: number, x: number, dy: number, out: number, cells: number): void;
   packedSize(k: number, n: number): number;
-  gemm_prepare(job: number): void;
   run_job(job: number, tid: number, threads: number): void;
 }
 

@@ -6,7 +6,8 @@ import { allocStorage, filling, makeTensor, type WasmTensor } from '../storage.j
 /**
  * Runs one GemmJob (assembly/jobs.ts; fields after its header: batch, m, n, k, a, aBatch, ars, acs,
  * b, bBatch, brs, bcs, c, packed, packedBatch, bias, activation). When the product is split across
- * threads, B is packed once for all of them (gemm_prepare) into a block that lives for the call.
+ * threads, B is first packed once for all of them (a PACK_B job, itself split across the threads)
+ * into a block that lives for the call.
  */
 function gemmJob(
   rt: Runtime, batch: number, m: number, n: number, k: number,
@@ -21,10 +22,12 @@ function gemmJob(
   const packedBatch = shared ? rt.exports.packedSize(k, n) : 0;
   const packed = shared ? rt.heap.alloc(packedBatch * 4 * (bBatch === 0 ? 1 : batch)) : 0;
   try {
-    rt.writeJob(JOB_CODES.gemm, [
-      batch, m, n, k, a.storage.ptr, aBatch, ars, acs, b.storage.ptr, bBatch, brs, bcs, c, packed, packedBatch, bias, activation,
-    ]);
-    rt.exports.gemm_prepare(rt.job);
+    const fields = [batch, m, n, k, a.storage.ptr, aBatch, ars, acs, b.storage.ptr, bBatch, brs, bcs, c, packed, packedBatch, bias, activation];
+    if (shared) {
+      rt.writeJob(JOB_CODES.packB, fields);
+      rt.runJob(threads);
+    }
+    rt.writeJob(JOB_CODES.gemm, fields);
     rt.runJob(threads);
   } finally {
     if (shared) rt.heap.release(packed);

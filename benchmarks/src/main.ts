@@ -19,6 +19,7 @@ import * as dl from 'dlts';
 import type { WasmBackendOptions } from '@dlts/backend-wasm';
 import { benchCases, type BenchCase } from './cases.js';
 import { measure } from './measure.js';
+import { formatOverheadTable, measureAdapterOverhead, type OverheadRow } from '@dlts/backend-tfjs';
 import { loadTfjsCpu, TFJS_CPU_PEER } from './peers/tfjs_cpu.js';
 import { loadTfjsWasm, TFJS_WASM_PEER } from './peers/tfjs_wasm.js';
 import { toMarkdown, writeAtomic, type Row } from './report.js';
@@ -81,7 +82,11 @@ const line = (id: string, backend: string, ms: number | null, extra = '') =>
 
 const caseFilter = args.cases?.split(',');
 const cases = benchCases(args.full).filter((c) => !caseFilter || caseFilter.some((f) => c.id.includes(f)));
-if (cases.length === 0) throw new Error(`--cases ${args.cases}: no case id contains that; cases: ${benchCases(args.full).map((c) => c.id).join(', ')}`);
+const OVERHEAD_ID = 'tfjs adapter overhead';
+const wantOverhead = !caseFilter || caseFilter.some((f) => OVERHEAD_ID.includes(f));
+if (cases.length === 0 && !wantOverhead) {
+  throw new Error(`--cases ${args.cases}: no case id contains that; cases: ${[...benchCases(args.full).map((c) => c.id), OVERHEAD_ID].join(', ')}`);
+}
 
 /** One column of the comparison: a peer or a dlts backend, able to time one case. */
 interface Contender {
@@ -167,11 +172,22 @@ for (const c of cases) {
 
 const table = toMarkdown(rows);
 console.log(`\n${table}`);
+
+// The tfjs backend's own cost: the 'tfjs' rows above and the tfjs-wasm peer are separate calls
+// minutes apart, and XNNPACK's speed moves more than 5% between them. This measures the same calls
+// interleaved, on the same engine and inputs (@dlts/backend-tfjs's bench:overhead).
+let overhead: OverheadRow[] = [];
+let overheadTable = '';
+if (peers.length > 0 && available.includes('tfjs') && wantOverhead) {
+  overhead = await measureAdapterOverhead({ engines: ['wasm'], budgetMs: Math.max(budget, 1500) });
+  overheadTable = `\n\n## ${OVERHEAD_ID} (calls interleaved, same engine and inputs, medians)\n\n${formatOverheadTable(overhead)}`;
+  console.log(overheadTable);
+}
 const meta = {
   date: new Date().toISOString(), node: process.version, execArgv: process.execArgv, cpus: cpus().length, cpu: cpus()[0]?.model,
   full: args.full, peers: peers.map((p) => p.name), budgetMs: budget, rounds,
 };
-writeAtomic(`${resultsDir}latest.json`, `${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
-writeAtomic(`${resultsDir}latest.md`, `# pnpm bench${args.full ? ' --full' : ''}\n\n${meta.date}, Node ${meta.node} ${meta.execArgv.join(' ')}, ${meta.cpus} x ${meta.cpu}\n\n${table}\n`);
+writeAtomic(`${resultsDir}latest.json`, `${JSON.stringify({ ...meta, rows, adapterOverhead: overhead }, null, 2)}\n`);
+writeAtomic(`${resultsDir}latest.md`, `# pnpm bench${args.full ? ' --full' : ''}\n\n${meta.date}, Node ${meta.node} ${meta.execArgv.join(' ')}, ${meta.cpus} x ${meta.cpu}\n\n${table}${overheadTable}\n`);
 console.log(`\nwrote ${resultsDir}latest.json and latest.md`);
 await dl.shutdownBackends();

@@ -28,6 +28,7 @@ export {
 } from './metrics.js';
 export { Optimizer, SGD, Adam, RMSprop, Adagrad, getOptimizer, type OptimizerName } from './optimizers/index.js';
 export { Sequential, type CompileOptions, type FitOptions, type Verbose } from './model/sequential.js';
+export { sliceSamples, takeSamples, type HostArray, type Samples } from './model/samples.js';
 export { Callback, EarlyStopping, type EarlyStoppingOptions, type Logs } from './model/callbacks.js';
 export { History } from './model/history.js';
 export { ProgressLogger, type ProgressStream } from './model/progress.js';

@@ -1,4 +1,4 @@
-import { add, dispose, gather, scalar, tensor, tidy, type RandomState, type Tensor } from 'dlts';
+import { add, dispose, DltsError, takeSamples, tidy, type RandomState, type Samples, type Tensor } from 'dlts';
 import { swap } from './swap.js';
 
 /**
@@ -11,21 +11,25 @@ export function* genBatch(np: RandomState, n: number, batchSize: number): Genera
 }
 
 /**
- * One epoch over the batches of gen_batch: the batch rows are gathered on the device (numpy's
- * `x[indexes][start:end]`) and `step` trains on them and returns the batch's summed loss; the
- * epoch's summed loss is returned. `step` is not run inside a tidy, because it swaps in new
- * weights that an enclosing scope would free.
+ * One epoch over the batches of gen_batch: the batch rows are taken (numpy's `x[indexes][start:end]`:
+ * gathered on the device from a tensor, copied on the host from a host array and uploaded) and
+ * `step` trains on them and returns the batch's summed loss; the epoch's summed loss is returned.
+ * `step` is not run inside a tidy, because it swaps in new weights that an enclosing scope would free.
  */
-export function trainEpoch(np: RandomState, x: Tensor, y: Tensor, batchSize: number, step: (xBatch: Tensor, yBatch: Tensor) => Tensor): Tensor {
-  let loss = scalar(0, x.dtype);
+export function trainEpoch(np: RandomState, x: Samples, y: Samples, batchSize: number, step: (xBatch: Tensor, yBatch: Tensor) => Tensor): Tensor {
+  let loss: Tensor | undefined;
   for (const batch of genBatch(np, x.shape[0]!, batchSize)) {
-    const idx = tensor(batch, [batch.length], 'int32');
-    const xBatch = gather(x, idx);
-    const yBatch = gather(y, idx);
+    const [xBatch, yBatch] = takeSamples([x, y], batch) as [Tensor, Tensor];
     const batchLoss = step(xBatch, yBatch);
-    dispose([idx, xBatch, yBatch]);
-    loss = swap(loss, tidy(() => add(loss, batchLoss)));
+    dispose([xBatch, yBatch]);
+    if (!loss) {
+      loss = batchLoss;
+      continue;
+    }
+    const sum = loss;
+    loss = swap(sum, tidy(() => add(sum, batchLoss)));
     batchLoss.dispose();
   }
+  if (!loss) throw new DltsError('trainEpoch: no samples');
   return loss;
 }

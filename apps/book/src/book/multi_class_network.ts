@@ -1,4 +1,4 @@
-import { add, argmax, div, tensor, tidy, zeros, type DType, type RandomState, type Tensor } from 'dlts';
+import { add, argmax, div, tensor, tidy, zeros, type DType, type RandomState, type Samples, type Tensor } from 'dlts';
 import { accuracy } from './accuracy.js';
 import { DualLayer } from './dual_layer.js';
 import { categoricalLogLossSum } from './log_loss.js';
@@ -53,8 +53,8 @@ export class MultiClassNetwork extends DualLayer {
     this.setWeights(w1, zeros([this.units], this.dtype), w2, zeros([classes], this.dtype));
   }
 
-  /** `y` one-hot [n, classes]. */
-  override fit(x: Tensor, y: Tensor, options: MultiClassFitOptions): void {
+  /** `y` one-hot [n, classes]; x and y tensors, or host arrays uploaded a batch at a time. */
+  override fit(x: Samples, y: Samples, options: MultiClassFitOptions): void {
     const n = x.shape[0]!;
     this.np.seed(42);
     this.initWeights(x.shape[1]!, y.shape[1]!);

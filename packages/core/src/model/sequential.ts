@@ -13,11 +13,12 @@ import { add } from '../ops/binary.js';
 import { tensor } from '../ops/creation.js';
 import { cast } from '../ops/select.js';
 import { reshape } from '../ops/shape.js';
-import { concat, gather, slice } from '../ops/transform.js';
+import { concat } from '../ops/transform.js';
 import { Tensor, type Variable } from '../tensor.js';
 import { fmt, type Layer, type Shape } from '../layers/layer.js';
 import { Callback, type Logs, type TrainingModel } from './callbacks.js';
 import { History } from './history.js';
+import { checkSamples, sliceSamples, splitSamples, takeSamples, type Samples } from './samples.js';
 import { ProgressLogger, type ProgressStream } from './progress.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 import { summaryText } from './summary.js';
@@ -35,7 +36,7 @@ export type Verbose = 0 | 1 | 2 | 'auto';
 export interface FitOptions {
   epochs?: number;
   batchSize?: number;
-  validationData?: [Tensor, Tensor];
+  validationData?: [Samples, Samples];
   /** Fraction of the samples, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
   shuffle?: boolean;
@@ -182,19 +183,20 @@ export class Sequential implements TrainingModel {
     return { loss, metrics: c.metrics.map((m) => m.fn(yTrue, yPred)) };
   }
 
-  fit(x: Tensor, y: Tensor, options: FitOptions = {}): History {
+  /** x and y: tensors, or host arrays uploaded a batch at a time (see HostArray). */
+  fit(x: Samples, y: Samples, options: FitOptions = {}): History {
     const c = this.requireCompiled('fit');
     checkPair('fit', x, y);
     const epochs = options.epochs ?? 1;
     const batchSize = options.batchSize ?? 32;
     let [xTrain, yTrain, xVal, yVal] = [x, y, options.validationData?.[0], options.validationData?.[1]];
-    const owned: Tensor[] = [];
+    const owned: Samples[] = [];
     if (options.validationSplit !== undefined && !options.validationData) {
       const split = options.validationSplit;
       if (!(split > 0 && split < 1)) throw new DltsError(`fit: validationSplit must be in (0, 1), got ${split}`);
       const at = Math.floor(x.shape[0]! * (1 - split));
-      [xTrain, xVal] = [sliceRows(x, 0, at), sliceRows(x, at, x.shape[0]! - at)];
-      [yTrain, yVal] = [sliceRows(y, 0, at), sliceRows(y, at, y.shape[0]! - at)];
+      [xTrain, xVal] = [splitSamples(x, 0, at), splitSamples(x, at, x.shape[0]! - at)];
+      [yTrain, yVal] = [splitSamples(y, 0, at), splitSamples(y, at, y.shape[0]! - at)];
       owned.push(xTrain, xVal, yTrain, yVal);
     }
     if (xVal && yVal) checkPair('fit (validation)', xVal, yVal);
@@ -220,7 +222,7 @@ export class Sequential implements TrainingModel {
           const start = step * batchSize;
           const size = Math.min(batchSize, n - start);
           const values = tidy(() => {
-            const [xb, yb] = order ? takeRows([xTrain, yTrain], order.subarray(start, start + size)) : [sliceRows(xTrain, start, size), sliceRows(yTrain, start, size)];
+            const [xb, yb] = order ? takeSamples([xTrain, yTrain], order.subarray(start, start + size)) : [sliceSamples(xTrain, start, size), sliceSamples(yTrain, start, size)];
             return this.trainStep(c, xb!, yb!);
           });
           values.forEach((v, i) => (sums[i]! += v * size));
@@ -237,7 +239,7 @@ export class Sequential implements TrainingModel {
       }
       for (const cb of callbacks) cb.onTrainEnd();
     } finally {
-      dispose(owned);
+      dispose(owned.filter((s): s is Tensor => s instanceof Tensor));
     }
     return history;
   }
@@ -257,7 +259,7 @@ export class Sequential implements TrainingModel {
   }
 
   /** Loss and metrics over (x, y), averaged over samples, batch by batch. */
-  evaluate(x: Tensor, y: Tensor, options: { batchSize?: number } = {}): Record<string, number> {
+  evaluate(x: Samples, y: Samples, options: { batchSize?: number } = {}): Record<string, number> {
     const c = this.requireCompiled('evaluate');
     checkPair('evaluate', x, y);
     const batchSize = options.batchSize ?? 32;
@@ -267,8 +269,8 @@ export class Sequential implements TrainingModel {
     for (let start = 0; start < n; start += batchSize) {
       const size = Math.min(batchSize, n - start);
       const values = tidy(() => {
-        const yb = sliceRows(y, start, size);
-        const { loss, metrics } = this.batchScores(c, yb, this.call(sliceRows(x, start, size), false));
+        const yb = sliceSamples(y, start, size);
+        const { loss, metrics } = this.batchScores(c, yb, this.call(sliceSamples(x, start, size), false));
         return [loss, ...metrics].map((t) => t.dataSync()[0]!);
       });
       values.forEach((v, i) => (sums[i]! += v * size));
@@ -277,12 +279,13 @@ export class Sequential implements TrainingModel {
   }
 
   /** Outputs for every sample of x, computed batchSize rows at a time. */
-  predict(x: Tensor, options: { batchSize?: number } = {}): Tensor {
+  predict(x: Samples, options: { batchSize?: number } = {}): Tensor {
+    checkSamples('predict', x);
     const batchSize = options.batchSize ?? 32;
     const n = x.shape[0]!;
     return tidy(() => {
       const parts: Tensor[] = [];
-      for (let start = 0; start < n; start += batchSize) parts.push(this.call(sliceRows(x, start, Math.min(batchSize, n - start)), false));
+      for (let start = 0; start < n; start += batchSize) parts.push(this.call(sliceSamples(x, start, Math.min(batchSize, n - start)), false));
       return parts.length === 1 ? parts[0]! : concat(parts, 0);
     });
   }
@@ -359,17 +362,10 @@ export class Sequential implements TrainingModel {
   }
 }
 
-function checkPair(op: string, x: Tensor, y: Tensor): void {
+function checkPair(op: string, x: Samples, y: Samples): void {
+  checkSamples(`${op} (x)`, x);
+  checkSamples(`${op} (y)`, y);
   if (x.shape[0] !== y.shape[0]) throw new ShapeError(`${op}: x ${fmtShape(x.shape)} and y ${fmtShape(y.shape)} have different numbers of samples`);
-}
-
-function sliceRows(t: Tensor, start: number, size: number): Tensor {
-  return slice(t, [start, ...t.shape.slice(1).map(() => 0)], [size, ...t.shape.slice(1)]);
-}
-
-function takeRows(ts: readonly Tensor[], rows: Int32Array): Tensor[] {
-  const idx = tensor(rows, [rows.length], 'int32');
-  return ts.map((t) => gather(t, idx, 0));
 }
 
 function progressLogger(verbose: Verbose, stream: ProgressStream): ProgressLogger | null {

@@ -75,6 +75,37 @@ describe('fit', () => {
     dl.dispose([x, y]);
   });
 
+  it('trains on host arrays (uploaded batch by batch) exactly as on tensors', () => {
+    const { x, y } = data('float64');
+    const host = (t: dl.Tensor): dl.HostArray => ({ data: t.dataSync() as Float64Array, shape: t.shape });
+    const before = dl.memory().numTensors;
+    const [onTensors, onHost] = [[x, y], [host(x), host(y)]].map(([xs, ys]) => {
+      const m = mlp('float64');
+      const h = m.fit(xs!, ys!, { epochs: 3, batchSize: 16, validationSplit: 0.25, verbose: 0, seed: 2 });
+      const scores = m.evaluate(xs!, ys!);
+      const p = m.predict(xs!);
+      const firstPrediction = p.dataSync()[0];
+      p.dispose();
+      m.dispose();
+      return { history: h.history, scores, firstPrediction };
+    });
+    expect(onHost).toEqual(onTensors);
+    expect(onHost!.history['val_loss']).toHaveLength(3);
+    expect(dl.memory().numTensors).toBe(before);
+    dl.dispose([x, y]);
+  });
+
+  it('names what is wrong with a host array', () => {
+    const m = mlp();
+    const y: dl.HostArray = { data: new Float32Array(10), shape: [10, 1] };
+    expect(() => m.fit({ data: new Uint8Array(40) as unknown as Float32Array, shape: [10, 4] }, y, { verbose: 0 }))
+      .toThrow("fit (x): a host array's data must be a Float32Array, Float64Array or Int32Array, got Uint8Array");
+    expect(() => m.fit({ data: new Float32Array(39), shape: [10, 4] }, y, { verbose: 0 }))
+      .toThrow('fit (x): a host array of shape [10,4] needs 40 values, its data has 39');
+    expect(() => m.predict({ data: new Float32Array(8), shape: [] })).toThrow("predict: a host array's shape must list the samples first and be non-negative integers, got []");
+    m.dispose();
+  });
+
   it('EarlyStopping stops after `patience` epochs without improvement (Keras: wait >= patience)', () => {
     const { x, y } = data();
     dl.setSeed(3);

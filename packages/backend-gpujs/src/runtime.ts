@@ -15,7 +15,18 @@ export interface KernelSpec {
   readonly inputs: readonly GpujsStorage[];
   /** Uniform parameters (fill values, clip bounds) appended after the inputs: no recompile per value. */
   readonly scalars?: readonly number[];
+  /** Loop iterations one output value runs (nested loops multiplied), where they grow with the operands. */
+  readonly loops?: number;
 }
+
+/**
+ * Loop iterations a WebGL fragment may run. Mesa's llvmpipe stops every shader invocation after
+ * 65535 loop iterations in all (gallivm's loop limiter, against hangs) and returns what it has,
+ * so a longer sum is silently short (measured: a sum of 120,000 ones gave 65535); GLSL ES 1.00
+ * promises no more. Kernels whose loops grow with their operands split the work (reduce) or
+ * refuse past this (with headroom for the loops' own bookkeeping).
+ */
+export const MAX_SHADER_LOOPS = 60000;
 
 /** Internals of gpu.js kernels the runtime touches when checking and evicting them. */
 interface KernelInternals {
@@ -53,6 +64,13 @@ export class GpuRuntime {
 
   run(spec: KernelSpec): GpujsStorage {
     this.checkSize(spec.op, spec.size);
+    if (this.onGpu && spec.loops !== undefined && spec.loops > MAX_SHADER_LOOPS) {
+      throw new BackendError(
+        `${this.name} backend (WebGL): ${spec.op} would loop ${spec.loops} times for one output value; WebGL shaders stop after `
+        + `65535 loop iterations on Mesa's llvmpipe (results would be silently wrong), so this backend refuses more than ${MAX_SHADER_LOOPS}: `
+        + 'use smaller operands, or mode \'cpu\'',
+      );
+    }
     if (spec.size === 0) return { value: null, length: 0, host: null };
     const values = spec.inputs.map((s, j) => {
       if (s.value) return s.value;

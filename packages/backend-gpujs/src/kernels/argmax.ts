@@ -17,5 +17,6 @@ export function argmax(rt: GpuRuntime, x: T, axis: number): GpujsStorage {
       + `for (let k = 1; k < ${n}; k++) {\nconst v = x[base + k * ${inner}];\nif (v > best) { best = v; at = k; }\n}\nreturn at;\n}`,
     size: outer * inner,
     inputs: [x.storage],
+    loops: n,
   });
 }

@@ -24,6 +24,7 @@ export function conv2d(rt: GpuRuntime, x: T, filter: T, g: Conv2DInfo): GpujsSto
       + '}\n}\n}\n}\nreturn acc;\n}',
     size: g.batch * g.outHeight * g.outWidth * g.outChannels,
     inputs: [x.storage, filter.storage],
+    loops: g.filterHeight * g.filterWidth * g.inChannels,
   });
 }
 
@@ -44,6 +45,7 @@ export function conv2dBackpropInput(rt: GpuRuntime, dy: T, filter: T, g: Conv2DI
       + '}\n}\n}\n}\nreturn acc;\n}',
     size: g.batch * g.inHeight * g.inWidth * g.inChannels,
     inputs: [dy.storage, filter.storage],
+    loops: g.filterHeight * g.filterWidth * g.outChannels,
   });
 }
 
@@ -87,5 +89,6 @@ function filterGradient(rt: GpuRuntime, x: T, dy: T, g: Conv2DInfo, perImage: bo
     source: `function(x, dy) {\nconst i = this.thread.x;\n${split.code}let acc = 0;\n${loops}return acc;\n}`,
     size: (perImage ? g.batch : 1) * g.filterHeight * g.filterWidth * g.inChannels * g.outChannels,
     inputs: [x.storage, dy.storage],
+    loops: (perImage ? 1 : g.batch) * g.outHeight * g.outWidth,
   });
 }

@@ -42,6 +42,7 @@ function matmulKernel(rt: GpuRuntime, a: T, b: T, tA: boolean, tB: boolean, epi:
     source: `function(${operands.join(', ')}) {\nconst i = this.thread.x;\n${split.code}let acc = 0;\n${dot}${epilogue}\n}`,
     size: batch * m * n,
     inputs,
+    loops: k,
   });
 }
 

@@ -20,5 +20,6 @@ export function scatterAdd(rt: GpuRuntime, x: T, segmentIds: T, numSegments: num
       + `for (let j = 0; j < ${lit(count)}; j++) {\nif (ids[j] == ${s}) { acc += x[j * ${lit(inner)} + ${r}]; }\n}\nreturn acc;\n}`,
     size: numSegments * inner,
     inputs: [x.storage, segmentIds.storage],
+    loops: count,
   });
 }

@@ -19,6 +19,7 @@ function rowStats(rt: GpuRuntime, x: T, op: string): GpujsStorage {
       + `let s = 0;\nfor (let j = 0; j < ${lit(n)}; j++) { s += Math.exp(x[base + j] - m); }\nreturn s;\n}`,
     size: rows * 2,
     inputs: [x.storage],
+    loops: 2 * n,
   });
 }
 

@@ -122,7 +122,7 @@ const backendContenders: Contender[] = available.map((name) => ({
     const call = c.dlts();
     // On a deferred backend (WebGL) a returned call has only been queued: read the result back so
     // the time covers the work (and the readback, which the note says).
-    const run = dl.getBackend().deferred ? () => { const y = call.run(); y.dataSync(); y.dispose(); } : () => call.run().dispose();
+    const run = deferred.has(name) ? () => { const y = call.run(); y.dataSync(); y.dispose(); } : () => call.run().dispose();
     const t = await measure(`${c.id} ${name}`, run, budget);
     call.dispose();
     if (dl.memory(name).numTensors !== before) throw new Error(`${c.id} on ${name}: leaked tensors`);

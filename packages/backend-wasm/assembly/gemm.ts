@@ -85,12 +85,12 @@ function gemv(m: i32, n: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, br
   }
 }
 
-/** Floats of B packed whole (pack_job in jobs.ts): every KC x NC block, each NR-panel block padded to 8 columns. */
+/** Floats of B packed whole (packJob in jobs.ts): every KC x NC block, each NR-panel block padded to 8 columns. */
 export function packedSize(k: i32, n: i32): i32 {
   return k * ((n + NR - 1) / NR * NR);
 }
 
-/** Offset (floats) of block (jc, pc) in a B packed whole (see pack_job in jobs.ts): full NC-wide blocks come first. */
+/** Offset (floats) of block (jc, pc) in a B packed whole (see packJob in jobs.ts): full NC-wide blocks come first. */
 // @ts-ignore: decorator
 @inline export function blockOffset(k: i32, n: i32, jc: i32, pc: i32): usize {
   const nc = min(NC, n - jc);

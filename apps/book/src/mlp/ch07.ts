@@ -26,7 +26,7 @@ async function upload(ctx: RunContext, owner: Disposer): Promise<FashionData> {
   const Floats = ctx.dtype === 'float64' ? Float64Array : Float32Array;
   const oneHot = (labels: Uint8Array): HostArray => {
     const c = data.toCategorical(labels, 10);
-    return { data: Floats.from(c.data), shape: c.shape };
+    return { data: c.data instanceof Floats ? c.data : Floats.from(c.data), shape: c.shape };
   };
   const yVal = oneHot(s.yVal);
   return {

@@ -6,7 +6,12 @@ import type { GpujsStorage, T } from '../storage.js';
 import { fill } from './fill.js';
 
 /** Reduced elements one fragment walks at most; longer reductions go through partial results. */
-export const REDUCE_CHUNK = 16384;
+const REDUCE_CHUNK = 16384;
+
+/** One loop step of `op` folding x[at] into `acc`. */
+function foldStep(op: ReduceKernel, at: string): string {
+  return op === 'sum' ? `acc += x[${at}];` : `acc = Math.${op}(acc, x[${at}]);`;
+}
 
 /**
  * sum / max / min over `axes`: each output element walks its reduced elements in nested loops
@@ -24,12 +29,10 @@ export function reduce(rt: GpuRuntime, op: ReduceKernel, x: T, axes: readonly nu
   if (count === 0) {
     return fill(rt, outShape, op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity, x.dtype);
   }
-  const split = splitIndex('i', kept.shape, 'c');
   if (count > REDUCE_CHUNK) return reduceInChunks(rt, op, x, kept, reduced, outShape, count);
+  const split = splitIndex('i', kept.shape, 'c');
   const loopVars = reduced.shape.map((_, k) => `r${k}`);
-  const at = `base + ${offset(loopVars, reduced.strides[0]!)}`;
-  const step = op === 'sum' ? `acc += x[${at}];` : `acc = Math.${op}(acc, x[${at}]);`;
-  let loops = step;
+  let loops = foldStep(op, `base + ${offset(loopVars, reduced.strides[0]!)}`);
   for (let k = reduced.shape.length - 1; k >= 0; k--) {
     loops = `for (let ${loopVars[k]} = 0; ${loopVars[k]} < ${reduced.shape[k]}; ${loopVars[k]}++) {\n${loops}\n}`;
   }
@@ -56,8 +59,7 @@ function reduceInChunks(rt: GpuRuntime, op: ReduceKernel, x: T, kept: Merged, re
   const chunks = Math.ceil(count / REDUCE_CHUNK);
   const outer = splitIndex('o', kept.shape, 'c');
   const inner = splitIndex('f', reduced.shape, 'd');
-  const at = `base + ${offset(inner.coords, reduced.strides[0]!)}`;
-  const step = op === 'sum' ? `acc += x[${at}];` : `acc = Math.${op}(acc, x[${at}]);`;
+  const step = foldStep(op, `base + ${offset(inner.coords, reduced.strides[0]!)}`);
   // max / min start from the chunk's first element, sum from 0.
   const start = splitIndex('first', reduced.shape, 'e');
   const init = op === 'sum' ? 'let acc = 0;\n' : `${start.code}let acc = x[base + ${offset(start.coords, reduced.strides[0]!)}];\n`;

@@ -1,6 +1,7 @@
 import type { DType } from '../backend/contract.js';
 import { DltsError, ShapeError, fmtShape } from '../errors.js';
 import { tensor } from '../ops/creation.js';
+import { sizeOf } from '../shape_util.js';
 import { gather, slice } from '../ops/transform.js';
 import { Tensor } from '../tensor.js';
 
@@ -38,13 +39,13 @@ export function checkSamples(op: string, s: Samples): void {
   if (s.shape.length === 0 || s.shape.some((d) => !Number.isInteger(d) || d < 0)) {
     throw new ShapeError(`${op}: a host array's shape must list the samples first and be non-negative integers, got ${fmtShape(s.shape)}`);
   }
-  const size = s.shape.reduce((p, d) => p * d, 1);
+  const size = sizeOf(s.shape);
   if (size !== s.data.length) throw new ShapeError(`${op}: a host array of shape ${fmtShape(s.shape)} needs ${size} values, its data has ${s.data.length}`);
 }
 
 /** Values per sample (the product of every axis but the first). */
 function rowSize(s: HostArray): number {
-  return s.shape.slice(1).reduce((p, d) => p * d, 1);
+  return sizeOf(s.shape.slice(1));
 }
 
 /** Rows [start, start + size) as a tensor (for a tensor, a slice; for a host array, an upload of a view). */

@@ -37,6 +37,8 @@ interface KernelInternals {
 }
 
 const UPLOAD = 'function(a) { return a[this.thread.x]; }';
+/** Every output is the uniform v: fill, and the upload of a single value. */
+export const FILL_SOURCE = 'function(v) {\nreturn v;\n}';
 
 /**
  * Compiles, caches and launches gpu.js kernels in the started mode, and checks that each one
@@ -105,7 +107,12 @@ export class GpuRuntime {
   upload(values: Float32Array): GpujsStorage {
     this.checkSize('write', values.length);
     if (values.length === 0) return { value: null, length: 0, host: null };
-    const value = this.onGpu ? this.launch('write', UPLOAD, values.length, [values], [values.length]) : values.slice();
+    if (!this.onGpu) return { value: values.slice(), length: values.length, host: null };
+    // One value goes in as a uniform: refilling the upload kernel's input texture waits for every
+    // queued draw that read it (llvmpipe then runs nothing ahead), and scalars come once per op.
+    const value = values.length === 1
+      ? this.launch('write', FILL_SOURCE, 1, [values[0]], [])
+      : this.launch('write', UPLOAD, values.length, [values], [values.length]);
     return { value, length: values.length, host: null };
   }
 

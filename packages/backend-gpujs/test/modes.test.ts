@@ -62,6 +62,26 @@ describe.each(GPUJS_MODES)("mode '%s'", (mode) => {
     expect(backend.memory()).toEqual({ buffers: 0, bytes: 0 });
   });
 
+  it('slices rows at every position with one kernel, and single values upload as uniforms', () => {
+    const x = backend.write(Float32Array.from({ length: 12 }, (_, i) => i), [4, 3], 'float32');
+    const values = [7, -2.5, 1e30, -Infinity, NaN, -0];
+    const made = [backend.slice(x, [0, 0], [1, 3]), backend.write(Float32Array.of(values[0]!), [1], 'float32')];
+    const compiled = backend.info().kernels.compiled;
+    try {
+      // A kernel per start offset (or per uploaded value) would compile here.
+      made.push(...[1, 2, 3].map((r) => backend.slice(x, [r, 0], [1, 3])));
+      made.push(...values.slice(1).map((v) => backend.write(Float32Array.of(v), [1], 'float32')));
+      expect(backend.info().kernels.compiled).toBe(compiled);
+      const read = made.map((t) => Array.from(backend.readSync(t)));
+      expect(read.slice(2, 5)).toEqual([[3, 4, 5], [6, 7, 8], [9, 10, 11]]);
+      expect(read[0]).toEqual([0, 1, 2]);
+      expect([read[1]![0], ...read.slice(5).map((r) => r[0])]).toEqual(values.map((v) => Math.fround(v)));
+    } finally {
+      made.forEach((t) => backend.disposeStorage(t));
+      backend.disposeStorage(x);
+    }
+  });
+
   it('int32 beyond ±2^24 reads back exactly, and an op on it names the float32 limit', () => {
     const big = backend.write(Int32Array.of(1 << 30, -(1 << 30) - 7, 3), [3], 'int32');
     try {

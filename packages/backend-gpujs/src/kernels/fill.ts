@@ -1,6 +1,6 @@
 import type { DType } from '@dlts/core';
 import { sizeOf } from '@dlts/core';
-import type { GpuRuntime } from '../runtime.js';
+import { FILL_SOURCE, type GpuRuntime } from '../runtime.js';
 import { FLOAT32_EXACT_INT, type GpujsStorage } from '../storage.js';
 
 /** The value is a uniform, so one kernel per size serves every fill value. */
@@ -9,5 +9,5 @@ export function fill(rt: GpuRuntime, shape: readonly number[], value: number, dt
   if (dtype === 'int32' && Math.abs(value | 0) > FLOAT32_EXACT_INT) {
     return { value: null, length: size, host: new Int32Array(size).fill(value) };
   }
-  return rt.run({ op: 'fill', source: 'function(v) {\nreturn v;\n}', size, inputs: [], scalars: [dtype === 'int32' ? value | 0 : value] });
+  return rt.run({ op: 'fill', source: FILL_SOURCE, size, inputs: [], scalars: [dtype === 'int32' ? value | 0 : value] });
 }

@@ -45,11 +45,12 @@ function accumulate(tape: readonly TapeNode[], xs: readonly Tensor[], y: Tensor,
     const node = relevant[i]!;
     const g = gradOf.get(node.output.id);
     if (!g) continue;
-    const inputGrads = engine.tidy(() => node.backward(g));
+    const needs = node.inputs.map((t) => dependsOnX.has(t.id));
+    const inputGrads = engine.tidy(() => node.backward(g, needs));
     const stored = new Set<Tensor>(gradOf.values());
     node.inputs.forEach((input, k) => {
       let gi = inputGrads[k];
-      if (!gi || !dependsOnX.has(input.id)) return;
+      if (!gi || !needs[k]) return;
       // A backward may pass dy through (add) or return one tensor for two inputs: give each stored
       // gradient its own handle (a view), so disposing one never frees another.
       if (stored.has(gi)) gi = engine.makeView(gi, gi.shape);

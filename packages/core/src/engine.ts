@@ -8,8 +8,12 @@ export interface TapeNode {
   readonly name: string;
   readonly inputs: readonly Tensor[];
   readonly output: Tensor;
-  /** Returns one gradient (or null: not differentiable there) per input. */
-  readonly backward: (dy: Tensor) => (Tensor | null)[];
+  /**
+   * Returns one gradient (or null: not differentiable there, or not needed) per input. `needs[k]`
+   * says whether input k leads to a variable being differentiated: a backward may skip the others
+   * (the input gradient of a first layer, whose input is data, is never used).
+   */
+  readonly backward: (dy: Tensor, needs: readonly boolean[]) => (Tensor | null)[];
 }
 
 export interface MemoryInfo {

@@ -25,9 +25,9 @@ function checkDy(op: string, dy: Tensor, expected: readonly number[]): void {
 export function conv2d(x: Tensor, filter: Tensor, strides: Pair = 1, padding: Padding = 'valid', dilations: Pair = 1): Tensor {
   checkFloat('conv2d', x, filter);
   const info = computeConv2DInfo('conv2d', x.shape, filterDims('conv2d', filter.shape), strides, padding, dilations);
-  return runOp('conv2d', [x, filter], (be, [v, f]) => be.conv2d(v!, f!, info), (dy) => [
-    conv2dBackpropInput(dy, filter, x.shape, strides, padding, dilations),
-    conv2dBackpropFilter(x, dy, filter.shape, strides, padding, dilations),
+  return runOp('conv2d', [x, filter], (be, [v, f]) => be.conv2d(v!, f!, info), (dy, _out, needs) => [
+    needs[0] ? conv2dBackpropInput(dy, filter, x.shape, strides, padding, dilations) : null,
+    needs[1] ? conv2dBackpropFilter(x, dy, filter.shape, strides, padding, dilations) : null,
   ]);
 }
 
@@ -38,9 +38,9 @@ export function conv2dBackpropInput(
   checkFloat('conv2dBackpropInput', dy, filter);
   const info = computeConv2DInfo('conv2dBackpropInput', inputShape, filterDims('conv2dBackpropInput', filter.shape), strides, padding, dilations);
   checkDy('conv2dBackpropInput', dy, [info.batch, info.outHeight, info.outWidth, info.outChannels]);
-  return runOp('conv2dBackpropInput', [dy, filter], (be, [g, f]) => be.conv2dBackpropInput(g!, f!, info), (ddx) => [
-    conv2d(ddx, filter, strides, padding, dilations),
-    conv2dBackpropFilter(ddx, dy, filter.shape, strides, padding, dilations),
+  return runOp('conv2dBackpropInput', [dy, filter], (be, [g, f]) => be.conv2dBackpropInput(g!, f!, info), (ddx, _out, needs) => [
+    needs[0] ? conv2d(ddx, filter, strides, padding, dilations) : null,
+    needs[1] ? conv2dBackpropFilter(ddx, dy, filter.shape, strides, padding, dilations) : null,
   ]);
 }
 
@@ -51,8 +51,8 @@ export function conv2dBackpropFilter(
   checkFloat('conv2dBackpropFilter', x, dy);
   const info = computeConv2DInfo('conv2dBackpropFilter', x.shape, filterDims('conv2dBackpropFilter', filterShape), strides, padding, dilations);
   checkDy('conv2dBackpropFilter', dy, [info.batch, info.outHeight, info.outWidth, info.outChannels]);
-  return runOp('conv2dBackpropFilter', [x, dy], (be, [v, g]) => be.conv2dBackpropFilter(v!, g!, info), (ddf) => [
-    conv2dBackpropInput(dy, ddf, x.shape, strides, padding, dilations),
-    conv2d(x, ddf, strides, padding, dilations),
+  return runOp('conv2dBackpropFilter', [x, dy], (be, [v, g]) => be.conv2dBackpropFilter(v!, g!, info), (ddf, _out, needs) => [
+    needs[0] ? conv2dBackpropInput(dy, ddf, x.shape, strides, padding, dilations) : null,
+    needs[1] ? conv2d(x, ddf, strides, padding, dilations) : null,
   ]);
 }

@@ -41,17 +41,22 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
   }
   const a3 = reshape(a, [nA, ar, ac]);
   const b3 = reshape(b, [nB, br, bc]);
-  const out3 = runOp('matMul', [a3, b3], (be, [x, y]) => be.matmul(x!, y!, transposeA, transposeB), (dy) => {
-    const [da, db] = matMulGrads(dy, a3, b3, transposeA, transposeB);
-    return [sumToShape(da, a3.shape), sumToShape(db, b3.shape)];
+  const out3 = runOp('matMul', [a3, b3], (be, [x, y]) => be.matmul(x!, y!, transposeA, transposeB), (dy, _out, needs) => {
+    const [da, db] = matMulGrads(dy, a3, b3, transposeA, transposeB, needs);
+    return [da && sumToShape(da, a3.shape), db && sumToShape(db, b3.shape)];
   });
   return reshape(out3, outShape);
 }
 
-/** Gradients of C = op(A) op(B) for each combination of transposes. */
-function matMulGrads(dC: Tensor, A: Tensor, B: Tensor, tA: boolean, tB: boolean): [Tensor, Tensor] {
-  if (!tA && !tB) return [matMul(dC, B, false, true), matMul(A, dC, true, false)];
-  if (!tA && tB) return [matMul(dC, B, false, false), matMul(dC, A, true, false)];
-  if (tA && !tB) return [matMul(B, dC, false, true), matMul(A, dC, false, false)];
-  return [matMul(B, dC, true, true), matMul(dC, A, true, true)];
+/** Gradients of C = op(A) op(B) for each combination of transposes, each only where needed. */
+function matMulGrads(dC: Tensor, A: Tensor, B: Tensor, tA: boolean, tB: boolean, needs: readonly boolean[]): [Tensor | null, Tensor | null] {
+  const dA = (): Tensor => {
+    if (!tA) return matMul(dC, B, false, !tB);
+    return tB ? matMul(B, dC, true, true) : matMul(B, dC, false, true);
+  };
+  const dB = (): Tensor => {
+    if (!tB) return matMul(A, dC, !tA, false);
+    return tA ? matMul(dC, A, true, true) : matMul(dC, A, true, false);
+  };
+  return [needs[0] ? dA() : null, needs[1] ? dB() : null];
 }

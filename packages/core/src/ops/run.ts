@@ -4,8 +4,11 @@ import { engine } from '../engine.js';
 import { BackendError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 
-/** An op's gradient: given dy (and the op's output), one gradient or null per input. */
-export type GradFn = (dy: Tensor, out: Tensor) => (Tensor | null)[];
+/**
+ * An op's gradient: given dy (and the op's output), one gradient or null per input. Costly ones
+ * compute only the inputs `needs` asks for (see TapeNode.backward).
+ */
+export type GradFn = (dy: Tensor, out: Tensor, needs: readonly boolean[]) => (Tensor | null)[];
 
 /** The backend every input lives on (the current one when there are none). */
 export function backendNameOf(op: string, inputs: readonly Tensor[]): string {
@@ -34,7 +37,7 @@ export function runOp(
   const backend = findBackend(backendName);
   const out = engine.makeTensor(kernel(backend, inputs.map((t) => t.kernelView())), backend, backendName);
   if (grad && engine.recording) {
-    engine.record({ name: op, inputs, output: out, backward: (dy) => grad(dy, out) });
+    engine.record({ name: op, inputs, output: out, backward: (dy, needs) => grad(dy, out, needs) });
   }
   return out;
 }

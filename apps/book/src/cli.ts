@@ -7,6 +7,7 @@ import { APPS, selectExperiments } from './runner/registry.js';
 import { runAll } from './runner/run_all.js';
 import { comparisonTable } from './runner/table.js';
 import { jsonReport } from './runner/json_report.js';
+import { compareRuns, comparisonOfRuns, readReport } from './runner/compare_runs.js';
 
 /** This package's reports/ folder (git-ignored), wherever the command is run from. */
 const DEFAULT_REPORTS = fileURLToPath(new URL('../reports', import.meta.url));
@@ -20,6 +21,11 @@ async function main(): Promise<number> {
   if (args.command === 'list') {
     for (const e of APPS.all) console.log(`${e.id.padEnd(22)} Ch${String(e.chapter).padStart(2, '0')}  ${e.title}`);
     return 0;
+  }
+  if (args.command === 'compare') {
+    const diffs = compareRuns(readReport(args.files[0]!), readReport(args.files[1]!));
+    console.log(comparisonOfRuns(diffs));
+    return diffs.some((d) => d.difference) ? 1 : 0;
   }
   const experiments = selectExperiments(args.command, args.experiment);
   const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -38,5 +40,33 @@ describe('dlts-book', () => {
     const run = cli('list');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(25);
+  });
+
+  it('compare: two same-seed runs agree bit for bit; a changed loss or a missing record is reported', () => {
+    const runs = [1, 2].map(() => cli('regression', '--experiment', 'ch04.single', '--epochs', '3', '--json', '--no-plots', '--backend', 'cpu'));
+    expect(runs.map((r) => r.status)).toEqual([0, 0]);
+    const dir = mkdtempSync(join(tmpdir(), 'dlts-book-compare-'));
+    try {
+      const [a, b, changed, missing] = ['a', 'b', 'changed', 'missing'].map((n) => join(dir, `${n}.json`));
+      writeFileSync(a!, runs[0]!.stdout);
+      writeFileSync(b!, runs[1]!.stdout);
+      const same = cli('compare', a!, b!);
+      expect(same.status).toBe(0);
+      expect(same.stdout).toMatch(/\| ch04\.single_layer \| cpu +\| float64 \| yes +\|/);
+      const doc = JSON.parse(runs[1]!.stdout);
+      const loss = doc.experiments[0].history.loss;
+      loss[2] = loss[2] * (1 + 2 ** -52);
+      writeFileSync(changed!, JSON.stringify(doc));
+      const differs = cli('compare', a!, changed!);
+      expect(differs.status).toBe(1);
+      expect(differs.stdout).toMatch(/\| no +\| history\.loss\[2\]: /);
+      writeFileSync(missing!, JSON.stringify({ experiments: [] }));
+      expect(cli('compare', a!, missing!).stdout).toMatch(/only in the first report/);
+      const bad = cli('compare', a!, join(dir, 'nope.json'));
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/cannot read .*nope\.json/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,12 +3,15 @@ import { DltsError, type DType } from 'dlts';
 import { APPS, type AppName } from '../runner/registry.js';
 
 export const USAGE = `usage: dlts-book <regression|mlp|all|list> [options]
+       dlts-book compare <first.json> <second.json>
 
   regression   Ch03-Ch05: Neuron, LogisticNeuron, SingleLayer, scaling, l1/l2, k-fold, sklearn rows
   mlp          Ch06-Ch07: SingleLayer, DualLayer, RandomInitNetwork, MinibatchNetwork, MLPClassifier,
                MultiClassNetwork, the Keras-style Dense model (Ch07 needs Fashion-MNIST)
   all          both
   list         print the experiment ids
+  compare      check that two --json reports (same seed, two runs) agree bit for bit: values,
+               every loss and val_loss, weights; exit status 1 when any record differs
 
 options:
   --backend <name|all>       a registered backend (cpu, wasm, gpujs, tfjs, ...) or all of them;
@@ -22,7 +25,9 @@ options:
   --help`;
 
 export interface CliArgs {
-  readonly command: AppName | 'list';
+  readonly command: AppName | 'list' | 'compare';
+  /** compare's two report files. */
+  readonly files: readonly string[];
   readonly backend?: string;
   readonly dtype: DType;
   readonly experiment?: string;
@@ -51,8 +56,11 @@ export function parseCli(argv: readonly string[]): CliArgs {
   });
   const help = values.help ?? false;
   const command = positionals[0];
-  if (!help && (positionals.length !== 1 || !(command === 'list' || (command !== undefined && command in APPS)))) {
-    throw new DltsError(`expected one command (regression, mlp, all or list), got ${positionals.length ? positionals.map((p) => `'${p}'`).join(' ') : 'none'}\n${USAGE}`);
+  if (!help && command === 'compare' && positionals.length !== 3) {
+    throw new DltsError(`compare takes two --json report files, got ${positionals.length - 1}\n${USAGE}`);
+  }
+  if (!help && command !== 'compare' && (positionals.length !== 1 || !(command === 'list' || (command !== undefined && command in APPS)))) {
+    throw new DltsError(`expected one command (regression, mlp, all, list or compare), got ${positionals.length ? positionals.map((p) => `'${p}'`).join(' ') : 'none'}\n${USAGE}`);
   }
   const dtype = values.dtype;
   if (dtype !== 'float32' && dtype !== 'float64') throw new DltsError(`--dtype must be float32 or float64, got '${dtype}'`);
@@ -63,6 +71,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   return {
     command: (command ?? 'list') as CliArgs['command'],
+    files: command === 'compare' ? positionals.slice(1) : [],
     ...(values.backend !== undefined ? { backend: values.backend } : {}),
     dtype,
     ...(values.experiment !== undefined ? { experiment: values.experiment } : {}),

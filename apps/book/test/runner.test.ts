@@ -66,7 +66,8 @@ describe('parseCli', () => {
   it('rejects what it cannot run, saying why', () => {
     expect(() => parseCli(['regression', '--dtype', 'int32'])).toThrow("--dtype must be float32 or float64, got 'int32'");
     expect(() => parseCli(['regression', '--epochs', '0'])).toThrow("--epochs must be a positive integer, got '0'");
-    expect(() => parseCli(['cnn'])).toThrow(/expected one command \(regression, mlp, all or list\), got 'cnn'/);
+    expect(() => parseCli(['cnn'])).toThrow(/expected one command \(regression, mlp, all, list or compare\), got 'cnn'/);
+    expect(() => parseCli(['compare', 'one.json'])).toThrow(/compare takes two --json report files, got 1/);
     expect(() => parseCli([])).toThrow(/got none/);
     expect(() => parseCli(['mlp', '--bakend', 'cpu'])).toThrow(/bakend/);
   });

@@ -16,7 +16,7 @@
  *
  * The TypeScript side (src/kernels/conv2d.ts) fills a ConvJob, calls conv_prepare on the calling
  * thread, runs the job on its threads (run_job; threads claim chunks: pixels for forward, pixels
- * summed into per-thread partial dW for backprop filter, whole images for backprop input so no
+ * summed into one partial dW per chunk for backprop filter, whole images for backprop input so no
  * two threads add into the same cell), then calls conv_finish.
  */
 import { Job } from './op_codes';
@@ -143,14 +143,25 @@ function unborder(j: ConvJob, src: usize, dst: usize, b0: i32, b1: i32): void {
 }
 
 /**
+ * Partial dW blocks backprop filter sums into on several threads: one per chunk of pixels, summed
+ * in chunk order by conv_finish, so the result does not depend on which thread claimed which chunk
+ * (per-thread partials made two runs of a CNN differ in the last bits). 0 on one thread.
+ */
+export function backprop_filter_slots(pixelCount: i32, threads: i32): i32 {
+  if (threads == 1) return 0;
+  const size = chunkSize(pixelCount, threads, KC);
+  return (pixelCount + size - 1) / size;
+}
+
+/**
  * Work done once on the calling thread before the threads start. With several threads, backprop
- * filter's partial sums start at zero: a thread that never joins the job leaves its partial as is.
+ * filter's partial sums start at zero (a chunk without pixels leaves its block as is).
  */
 export function conv_prepare(job: usize, threads: i32): void {
   const j = changetype<ConvJob>(job);
   const K = taps(j);
   const N = j.outC;
-  if (j.op == Job.CONV_BACKPROP_FILTER && threads > 1) memory.fill(j.extra, 0, <usize>(threads * K * N) << 2);
+  if (j.op == Job.CONV_BACKPROP_FILTER && threads > 1) memory.fill(j.extra, 0, <usize>(backprop_filter_slots(pixels(j), threads) * K * N) << 2);
   for (let fy = 0, t = 0; fy < j.fh; fy++) {
     for (let fx = 0; fx < j.fw; fx++) {
       for (let c = 0; c < j.inC; c++, t++) {
@@ -177,10 +188,11 @@ export function conv_finish(job: usize, threads: i32): void {
   if (j.op != Job.CONV_BACKPROP_FILTER || threads == 1) return;
   const n = taps(j) * j.outC;
   const stride = <usize>n << 2;
+  const slots = backprop_filter_slots(pixels(j), threads);
   for (let i = 0; i < n; i++) {
     const at = <usize>i << 2;
     let s: f32 = 0;
-    for (let t = 0; t < threads; t++) s += load<f32>(j.extra + <usize>t * stride + at);
+    for (let t = 0; t < slots; t++) s += load<f32>(j.extra + <usize>t * stride + at);
     store<f32>(j.out + at, s);
   }
 }
@@ -228,13 +240,12 @@ function forward(j: ConvJob, threads: i32, scratch: usize): void {
 /**
  * Chunks of pixels, each KC at a time: a table of their window offsets (the indexed kernel's
  * per-step offsets), dy's rows for them packed as B, then tiles of MR taps. With several threads
- * each adds into its own zeroed partial dW; alone, the thread writes dW itself (zeros if no pixels).
+ * each chunk adds into its own zeroed partial dW; alone, the thread writes dW itself (zeros if no pixels).
  */
-function backpropFilter(j: ConvJob, tid: i32, threads: i32, scratch: usize): void {
+function backpropFilter(j: ConvJob, threads: i32, scratch: usize): void {
   const M = pixels(j);
   const K = taps(j);
   const N = j.outC;
-  const dw = threads == 1 ? j.out : j.extra + (<usize>(tid * K * N) << 2);
   const size = chunkSize(M, threads, KC);
   let started = false;
   const table = scratch + TABLE_OFFSET;
@@ -243,6 +254,8 @@ function backpropFilter(j: ConvJob, tid: i32, threads: i32, scratch: usize): voi
   const ldc = <usize>N << 2;
   for (let q0 = claim(nextOf(j)) * size; q0 < M; q0 = claim(nextOf(j)) * size) {
     const q1 = min(M, q0 + size);
+    // This chunk's own partial (chunk order, not thread, decides the summation order).
+    const dw = threads == 1 ? j.out : j.extra + (<usize>(q0 / size * K * N) << 2);
     for (let qb = q0; qb < q1; qb += KC) {
       const kc = min(KC, q1 - qb);
       pixelTable(j, qb, kc, table);
@@ -266,7 +279,7 @@ function backpropFilter(j: ConvJob, tid: i32, threads: i32, scratch: usize): voi
       started = true;
     }
   }
-  if (!started && threads == 1) memory.fill(dw, 0, <usize>(K * N) << 2);
+  if (!started && threads == 1) memory.fill(j.out, 0, <usize>(K * N) << 2);
 }
 
 /**
@@ -352,11 +365,10 @@ function forwardWide(j: ConvJob, threads: i32, scratch: usize): void {
 }
 
 /** backprop filter for 9..12 output channels: three taps by 12 channels per pass over the pixels. */
-function backpropFilterWide(j: ConvJob, tid: i32, threads: i32, scratch: usize): void {
+function backpropFilterWide(j: ConvJob, threads: i32, scratch: usize): void {
   const M = pixels(j);
   const K = taps(j);
   const N = j.outC;
-  const dw = threads == 1 ? j.out : j.extra + (<usize>(tid * K * N) << 2);
   const size = chunkSize(M, threads, KC);
   const table = scratch + TABLE_OFFSET;
   const pb = scratch + PACK_B_OFFSET;
@@ -365,6 +377,8 @@ function backpropFilterWide(j: ConvJob, tid: i32, threads: i32, scratch: usize):
   let started = false;
   for (let q0 = claim(nextOf(j)) * size; q0 < M; q0 = claim(nextOf(j)) * size) {
     const q1 = min(M, q0 + size);
+    // This chunk's own partial (chunk order, not thread, decides the summation order).
+    const dw = threads == 1 ? j.out : j.extra + (<usize>(q0 / size * K * N) << 2);
     for (let qb = q0; qb < q1; qb += KC) {
       const kc = min(KC, q1 - qb);
       pixelTable(j, qb, kc, table);
@@ -379,7 +393,7 @@ function backpropFilterWide(j: ConvJob, tid: i32, threads: i32, scratch: usize):
       started = true;
     }
   }
-  if (!started && threads == 1) memory.fill(dw, 0, <usize>(K * N) << 2);
+  if (!started && threads == 1) memory.fill(j.out, 0, <usize>(K * N) << 2);
 }
 
 /** backprop input for 9..12 taps (3x3 filters on one channel): three pixels by 12 taps per tile. */
@@ -420,14 +434,14 @@ function backpropInputWide(j: ConvJob, scratch: usize): void {
   }
 }
 
-export function convJob(job: usize, tid: i32, threads: i32, scratch: usize): void {
+export function convJob(job: usize, threads: i32, scratch: usize): void {
   const j = changetype<ConvJob>(job);
   if (j.op == Job.CONV_FORWARD) {
     if (wide(j.outC)) forwardWide(j, threads, scratch);
     else forward(j, threads, scratch);
   } else if (j.op == Job.CONV_BACKPROP_FILTER) {
-    if (wide(j.outC)) backpropFilterWide(j, tid, threads, scratch);
-    else backpropFilter(j, tid, threads, scratch);
+    if (wide(j.outC)) backpropFilterWide(j, threads, scratch);
+    else backpropFilter(j, threads, scratch);
   } else if (wide(taps(j))) {
     backpropInputWide(j, scratch);
   } else {

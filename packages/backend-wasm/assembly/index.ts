@@ -12,7 +12,7 @@ export { copy_strided, transpose2d, gather, scatter_add } from './movement';
 export { softmax } from './softmax';
 export { scratch_bytes, packedSize } from './gemm';
 export { bias_act } from './dense_epilogue';
-export { conv_prepare, conv_finish } from './conv';
+export { conv_prepare, conv_finish, backprop_filter_slots } from './conv';
 export { pool } from './pool';
 export { run_job } from './jobs';
 

@@ -100,5 +100,5 @@ export function run_job(job: usize, tid: i32, threads: i32): void {
   const scratch = <usize>load<u32>(job, 4) + <usize>tid * <usize>load<u32>(job, 8);
   if (op == Job.GEMM) gemmJob(changetype<GemmJob>(job), threads, scratch);
   else if (op == Job.PACK_B) packJob(changetype<GemmJob>(job));
-  else convJob(job, tid, threads, scratch);
+  else convJob(job, threads, scratch);
 }

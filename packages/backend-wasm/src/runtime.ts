@@ -29,6 +29,7 @@ export interface KernelExports {
   bias_act(c: number, rows: number, n: number, bias: number, act: number): void;
   conv_prepare(job: number, threads: number): void;
   conv_finish(job: number, threads: number): void;
+  backprop_filter_slots(pixels: number, threads: number): number;
   pool(kind: number, job: number, x: number, dy: number, out: number, cells: number): void;
   packedSize(k: number, n: number): number;
   run_job(job: number, tid: number, threads: number): void;

@@ -90,7 +90,7 @@ export function conv2dBackpropFilter(rt: Runtime, x: WasmTensor, dy: WasmTensor,
       second: dy.storage.ptr,
       out: out.ptr,
       packed: 0,
-      extra: threads > 1 ? temp(threads * K * N * 4) : 0,
+      extra: threads > 1 ? temp(rt.exports.backprop_filter_slots(M, threads) * K * N * 4) : 0,
     })));
   }
   return makeTensor(out, [info.filterHeight, info.filterWidth, info.inChannels, N], x.dtype);

@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { markdownTable } from 'markdown-table';
 import { DltsError } from 'dlts';
+import type { RunRecord } from './run_experiment.js';
 
-/** The part of a `--json` record two same-seed runs must reproduce bit for bit. */
-interface Reproduced {
-  readonly id: string;
-  readonly backend: string;
-  readonly dtype: string;
-  readonly value: number | null;
-  readonly history: { readonly loss: readonly number[]; readonly val_loss?: readonly number[] };
-  readonly weights?: Readonly<Record<string, number | readonly number[]>>;
-  readonly extras?: Readonly<Record<string, number>>;
-}
+/** The part of a `--json` record two same-seed runs must reproduce bit for bit, and its key. */
+type Reproduced = Pick<RunRecord, 'id' | 'backend' | 'dtype' | 'value' | 'history' | 'weights' | 'extras'>;
 
-export interface RunDifference {
-  readonly id: string;
-  readonly backend: string;
-  readonly dtype: string;
+export interface RunDifference extends Pick<RunRecord, 'id' | 'backend' | 'dtype'> {
   /** null: identical; otherwise the first field that differs, or that one report lacks the record. */
   readonly difference: string | null;
 }
@@ -35,6 +25,8 @@ export function readReport(path: string): Reproduced[] {
 }
 
 const key = (r: Reproduced): string => `${r.id} ${r.backend} ${r.dtype}`;
+/** What is compared: not the seconds. */
+const reproduced = (r: Reproduced) => ({ value: r.value, history: r.history, weights: r.weights ?? {}, extras: r.extras ?? {} });
 
 /** The first place where a and b differ (Object.is on every number: -0 and NaN count), or null. */
 function firstDifference(a: unknown, b: unknown, path: string): string | null {
@@ -70,8 +62,7 @@ export function compareRuns(a: readonly Reproduced[], b: readonly Reproduced[]):
   const out: RunDifference[] = a.map((r) => {
     const other = inB.get(key(r));
     inB.delete(key(r));
-    const pick = (x: Reproduced) => ({ value: x.value, history: x.history, weights: x.weights ?? {}, extras: x.extras ?? {} });
-    return { id: r.id, backend: r.backend, dtype: r.dtype, difference: other ? firstDifference(pick(r), pick(other), '') : 'only in the first report' };
+    return { id: r.id, backend: r.backend, dtype: r.dtype, difference: other ? firstDifference(reproduced(r), reproduced(other), '') : 'only in the first report' };
   });
   for (const r of inB.values()) out.push({ id: r.id, backend: r.backend, dtype: r.dtype, difference: 'only in the second report' });
   return out;
